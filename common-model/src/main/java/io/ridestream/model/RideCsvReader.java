@@ -1,0 +1,253 @@
+package io.ridestream.model;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
+import com.opencsv.exceptions.CsvValidationException;
+
+/**
+ * Reads rides from a TLC trip CSV, one row at a time, so a file of any size streams through in constant memory.
+ *
+ * <p>Columns are found by their header names (any order, any case; extra columns such as {@code airport_fee}
+ * are ignored). A row that is not a valid ride comes back as {@link CsvRow.Rejected} with its line number and
+ * the reason, and reading goes on with the next row. Blank lines are skipped. Only a file that has no usable
+ * header fails as a whole, with {@link CsvHeaderException}.
+ */
+public final class RideCsvReader implements Closeable {
+
+	/** A quoted field may span this many lines; past it, an unclosed quote stops swallowing the file. */
+	private static final int MULTILINE_LIMIT = 8;
+
+	private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+		.appendPattern("uuuu-MM-dd")
+		.optionalStart().appendLiteral(' ').optionalEnd()
+		.optionalStart().appendLiteral('T').optionalEnd()
+		.appendPattern("HH:mm:ss")
+		.optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+		.toFormatter(Locale.ROOT)
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private final CSVReader csv;
+
+	private final int headerWidth;
+
+	private final Map<RideColumn, Integer> positions;
+
+	private RideCsvReader(CSVReader csv, int headerWidth, Map<RideColumn, Integer> positions) {
+		this.csv = csv;
+		this.headerWidth = headerWidth;
+		this.positions = positions;
+	}
+
+	/**
+	 * Opens a reader on CSV text and reads its header.
+	 * @throws CsvHeaderException if the text is empty or its header lacks a required column
+	 */
+	public static RideCsvReader open(Reader text) {
+		CSVReader csv = new CSVReaderBuilder(text).withCSVParser(new RFC4180ParserBuilder().build())
+			.withMultilineLimit(MULTILINE_LIMIT)
+			.build();
+		String[] header = readHeader(csv);
+		return new RideCsvReader(csv, header.length, positionsOf(header));
+	}
+
+	/** The next row, or {@code null} at the end of the text. */
+	public CsvRow next() {
+		while (true) {
+			long line = this.csv.getLinesRead() + 1;
+			String[] fields;
+			try {
+				fields = this.csv.readNext();
+			}
+			catch (CsvMalformedLineException ex) {
+				return new CsvRow.Rejected(line, "malformed CSV: unterminated quoted field");
+			}
+			catch (CsvMultilineLimitBrokenException ex) {
+				return new CsvRow.Rejected(line,
+						"malformed CSV: quoted field spans more than " + MULTILINE_LIMIT + " lines");
+			}
+			catch (CsvValidationException ex) {
+				return new CsvRow.Rejected(line, "malformed CSV: " + ex.getMessage());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Reading CSV failed at line " + line + ": " + ex.getMessage(), ex);
+			}
+			if (fields == null) {
+				return null;
+			}
+			if (isBlank(fields)) {
+				continue;
+			}
+			return parse(line, fields);
+		}
+	}
+
+	private CsvRow parse(long line, String[] fields) {
+		if (fields.length != this.headerWidth) {
+			return new CsvRow.Rejected(line,
+					"expected " + this.headerWidth + " fields as in the header, found " + fields.length);
+		}
+		try {
+			return new CsvRow.Parsed(line, new Ride(
+					integer(fields, RideColumn.VENDOR_ID),
+					timestamp(fields, RideColumn.PICKUP_DATETIME),
+					timestamp(fields, RideColumn.DROPOFF_DATETIME),
+					integer(fields, RideColumn.PASSENGER_COUNT),
+					decimal(fields, RideColumn.TRIP_DISTANCE),
+					integer(fields, RideColumn.RATECODE_ID),
+					text(fields, RideColumn.STORE_AND_FWD_FLAG),
+					integer(fields, RideColumn.PICKUP_LOCATION_ID),
+					integer(fields, RideColumn.DROPOFF_LOCATION_ID),
+					integer(fields, RideColumn.PAYMENT_TYPE),
+					decimal(fields, RideColumn.FARE_AMOUNT),
+					decimal(fields, RideColumn.EXTRA),
+					decimal(fields, RideColumn.MTA_TAX),
+					decimal(fields, RideColumn.TIP_AMOUNT),
+					decimal(fields, RideColumn.TOLLS_AMOUNT),
+					decimal(fields, RideColumn.IMPROVEMENT_SURCHARGE),
+					decimal(fields, RideColumn.TOTAL_AMOUNT),
+					decimal(fields, RideColumn.CONGESTION_SURCHARGE)));
+		}
+		catch (IllegalArgumentException ex) {
+			return new CsvRow.Rejected(line, ex.getMessage());
+		}
+	}
+
+	/** The trimmed value of a column, or null when it is empty or absent; a required column must have one. */
+	private String text(String[] fields, RideColumn column) {
+		Integer position = this.positions.get(column);
+		String value = (position != null) ? fields[position].strip() : "";
+		if (value.isEmpty()) {
+			if (column.required()) {
+				throw new IllegalArgumentException(column.header() + ": missing required value");
+			}
+			return null;
+		}
+		return value;
+	}
+
+	private Integer integer(String[] fields, RideColumn column) {
+		String value = text(fields, column);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException ex) {
+			// Files converted from Parquet write integer columns as floats: accept "1.0", not "1.5".
+			try {
+				return new BigDecimal(value).intValueExact();
+			}
+			catch (NumberFormatException | ArithmeticException notInteger) {
+				throw new IllegalArgumentException(column.header() + ": '" + abbreviate(value) + "' is not an integer");
+			}
+		}
+	}
+
+	private BigDecimal decimal(String[] fields, RideColumn column) {
+		String value = text(fields, column);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return new BigDecimal(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(column.header() + ": '" + abbreviate(value) + "' is not a decimal number");
+		}
+	}
+
+	private LocalDateTime timestamp(String[] fields, RideColumn column) {
+		String value = text(fields, column);
+		try {
+			if (value.length() < 19 || (value.charAt(10) != ' ' && value.charAt(10) != 'T')) {
+				throw new DateTimeParseException("no date and time", value, 0);
+			}
+			return LocalDateTime.parse(value, TIMESTAMP);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(column.header() + ": '" + abbreviate(value)
+					+ "' is not a date-time like 2020-07-01 00:25:32");
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.csv.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String[] readHeader(CSVReader csv) {
+		try {
+			String[] fields;
+			do {
+				fields = csv.readNext();
+			}
+			while (fields != null && isBlank(fields));
+			if (fields == null) {
+				throw new CsvHeaderException("The CSV is empty: expected a header line with the TLC column names");
+			}
+			return fields;
+		}
+		catch (CsvValidationException | IOException ex) {
+			throw new CsvHeaderException("The CSV header cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private static Map<RideColumn, Integer> positionsOf(String[] header) {
+		Map<RideColumn, Integer> positions = new EnumMap<>(RideColumn.class);
+		List<String> missing = new ArrayList<>();
+		for (RideColumn column : RideColumn.values()) {
+			for (int i = 0; i < header.length; i++) {
+				String name = header[i].replace("\uFEFF", "").strip();
+				if (name.equalsIgnoreCase(column.header())) {
+					if (positions.putIfAbsent(column, i) != null) {
+						throw new CsvHeaderException("The CSV header names column " + column.header() + " twice");
+					}
+				}
+			}
+			if (column.required() && !positions.containsKey(column)) {
+				missing.add(column.header());
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new CsvHeaderException("The CSV header (line 1) lacks required columns " + missing + "; found "
+					+ abbreviate(Arrays.toString(header)));
+		}
+		return positions;
+	}
+
+	private static boolean isBlank(String[] fields) {
+		return fields.length == 1 && fields[0].isBlank();
+	}
+
+	private static String abbreviate(String value) {
+		return (value.length() <= 60) ? value : value.substring(0, 57) + "...";
+	}
+
+}

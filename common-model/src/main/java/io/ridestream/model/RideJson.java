@@ -1,0 +1,54 @@
+package io.ridestream.model;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON shape of a ride on the wire: one object, keys named as the TLC CSV columns, timestamps as ISO-8601
+ * local date-times, every amount and the distance as plain JSON numbers (never exponent notation, read back as
+ * exact decimals). Example:
+ *
+ * <pre>{@code
+ * {"VendorID":1,"tpep_pickup_datetime":"2020-07-01T00:25:32","tpep_dropoff_datetime":"2020-07-01T00:33:39",
+ *  "passenger_count":1,"trip_distance":1.50,"RatecodeID":1,"store_and_fwd_flag":"N","PULocationID":238,
+ *  "DOLocationID":75,"payment_type":2,"fare_amount":8,"extra":0.5,"mta_tax":0.5,"tip_amount":0,
+ *  "tolls_amount":0,"improvement_surcharge":0.3,"total_amount":9.3,"congestion_surcharge":0}
+ * }</pre>
+ *
+ * Nullable fields are written as {@code null}. Unknown keys are ignored when reading, so a newer producer may add
+ * optional fields without breaking older consumers.
+ */
+public final class RideJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private RideJson() {
+	}
+
+	public static byte[] write(Ride ride) {
+		return MAPPER.writeValueAsBytes(ride);
+	}
+
+	/**
+	 * Reads a ride from its JSON.
+	 * @throws IllegalArgumentException naming what is wrong, when the bytes are not a valid ride
+	 */
+	public static Ride read(byte[] json) {
+		try {
+			return MAPPER.readValue(json, Ride.class);
+		}
+		catch (JacksonException ex) {
+			Throwable cause = (ex.getCause() instanceof IllegalArgumentException) ? ex.getCause() : ex;
+			throw new IllegalArgumentException("Not a valid ride: " + cause.getMessage(), ex);
+		}
+	}
+
+}
