@@ -18,25 +18,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
-import com.opencsv.exceptions.CsvValidationException;
 
 /**
- * Reads rides from a TLC trip CSV, one row at a time, so a file of any size streams through in constant memory.
+ * Reads rides from a TLC trip CSV, one line at a time, so a file of any size streams through in constant memory.
  *
  * <p>Columns are found by their header names (any order, any case; extra columns such as {@code airport_fee}
  * are ignored). A row that is not a valid ride comes back as {@link CsvRow.Rejected} with its line number and
- * the reason, and reading goes on with the next row. Blank lines are skipped. Only a file that has no usable
+ * the reason, and reading goes on with the next line. Blank lines are skipped. Only a file that has no usable
  * header fails as a whole, with {@link CsvHeaderException}.
+ *
+ * <p>Fields are split by opencsv's RFC 4180 parser. A row is one line: TLC files have no line breaks inside
+ * fields, and treating each line on its own means one stray quote costs one row, not the rest of the file.
  */
 public final class RideCsvReader implements Closeable {
 
-	/** A quoted field may span this many lines; past it, an unclosed quote stops swallowing the file. */
-	private static final int MULTILINE_LIMIT = 8;
+	/** Far longer than any real row (about 120 characters), short enough to bound the memory of one row. */
+	static final int MAX_LINE_LENGTH = 64 * 1024;
 
 	private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
 		.appendPattern("uuuu-MM-dd")
@@ -47,14 +46,18 @@ public final class RideCsvReader implements Closeable {
 		.toFormatter(Locale.ROOT)
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	private final CSVReader csv;
+	private final BoundedLineReader lines;
+
+	private final RFC4180Parser parser;
 
 	private final int headerWidth;
 
 	private final Map<RideColumn, Integer> positions;
 
-	private RideCsvReader(CSVReader csv, int headerWidth, Map<RideColumn, Integer> positions) {
-		this.csv = csv;
+	private RideCsvReader(BoundedLineReader lines, RFC4180Parser parser, int headerWidth,
+			Map<RideColumn, Integer> positions) {
+		this.lines = lines;
+		this.parser = parser;
 		this.headerWidth = headerWidth;
 		this.positions = positions;
 	}
@@ -64,44 +67,37 @@ public final class RideCsvReader implements Closeable {
 	 * @throws CsvHeaderException if the text is empty or its header lacks a required column
 	 */
 	public static RideCsvReader open(Reader text) {
-		CSVReader csv = new CSVReaderBuilder(text).withCSVParser(new RFC4180ParserBuilder().build())
-			.withMultilineLimit(MULTILINE_LIMIT)
-			.build();
-		String[] header = readHeader(csv);
-		return new RideCsvReader(csv, header.length, positionsOf(header));
+		BoundedLineReader lines = new BoundedLineReader(text, MAX_LINE_LENGTH);
+		RFC4180Parser parser = new RFC4180ParserBuilder().build();
+		String[] header = readHeader(lines, parser);
+		return new RideCsvReader(lines, parser, header.length, positionsOf(header));
 	}
 
 	/** The next row, or {@code null} at the end of the text. */
 	public CsvRow next() {
 		while (true) {
-			long line = this.csv.getLinesRead() + 1;
-			String[] fields;
-			try {
-				fields = this.csv.readNext();
-			}
-			catch (CsvMalformedLineException ex) {
-				return new CsvRow.Rejected(line, "malformed CSV: unterminated quoted field");
-			}
-			catch (CsvMultilineLimitBrokenException ex) {
-				return new CsvRow.Rejected(line,
-						"malformed CSV: quoted field spans more than " + MULTILINE_LIMIT + " lines");
-			}
-			catch (CsvValidationException ex) {
-				return new CsvRow.Rejected(line, "malformed CSV: " + ex.getMessage());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Reading CSV failed at line " + line + ": " + ex.getMessage(), ex);
-			}
-			if (fields == null) {
+			String text = readLine(this.lines);
+			if (text == null) {
 				return null;
 			}
-			if (isBlank(fields)) {
+			long line = this.lines.lineNumber();
+			if (text == BoundedLineReader.TOO_LONG) {
+				return new CsvRow.Rejected(line, "line longer than " + MAX_LINE_LENGTH + " characters");
+			}
+			if (text.isBlank()) {
 				continue;
 			}
-			return parse(line, fields);
+			if (hasUnterminatedQuote(text)) {
+				return new CsvRow.Rejected(line, "malformed CSV: unterminated quoted field");
+			}
+			try {
+				return parse(line, this.parser.parseLine(text));
+			}
+			catch (IOException ex) {
+				return new CsvRow.Rejected(line, "malformed CSV: " + ex.getMessage());
+			}
 		}
 	}
-
 	private CsvRow parse(long line, String[] fields) {
 		if (fields.length != this.headerWidth) {
 			return new CsvRow.Rejected(line,
@@ -195,27 +191,38 @@ public final class RideCsvReader implements Closeable {
 	@Override
 	public void close() {
 		try {
-			this.csv.close();
+			this.lines.close();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static String[] readHeader(CSVReader csv) {
-		try {
-			String[] fields;
-			do {
-				fields = csv.readNext();
-			}
-			while (fields != null && isBlank(fields));
-			if (fields == null) {
-				throw new CsvHeaderException("The CSV is empty: expected a header line with the TLC column names");
-			}
-			return fields;
+	private static String[] readHeader(BoundedLineReader lines, RFC4180Parser parser) {
+		String text;
+		do {
+			text = readLine(lines);
 		}
-		catch (CsvValidationException | IOException ex) {
-			throw new CsvHeaderException("The CSV header cannot be read: " + ex.getMessage());
+		while (text != null && text.isBlank());
+		if (text == null) {
+			throw new CsvHeaderException("The CSV is empty: expected a header line with the TLC column names");
+		}
+		try {
+			return parser.parseLine(text);
+		}
+		catch (IOException ex) {
+			throw new CsvHeaderException("The CSV header (line " + lines.lineNumber() + ") cannot be read: "
+					+ ex.getMessage());
+		}
+	}
+
+	private static String readLine(BoundedLineReader lines) {
+		try {
+			return lines.readLine();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(
+					"Reading CSV failed after line " + lines.lineNumber() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -236,14 +243,19 @@ public final class RideCsvReader implements Closeable {
 			}
 		}
 		if (!missing.isEmpty()) {
-			throw new CsvHeaderException("The CSV header (line 1) lacks required columns " + missing + "; found "
+			throw new CsvHeaderException("The CSV header lacks required columns " + missing + "; found "
 					+ abbreviate(Arrays.toString(header)));
 		}
 		return positions;
 	}
 
-	private static boolean isBlank(String[] fields) {
-		return fields.length == 1 && fields[0].isBlank();
+	/** RFC 4180 escapes a quote inside a quoted field by doubling it, so a complete line has an even count. */
+	private static boolean hasUnterminatedQuote(String text) {
+		int quotes = 0;
+		for (int i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+			quotes++;
+		}
+		return quotes % 2 != 0;
 	}
 
 	private static String abbreviate(String value) {
