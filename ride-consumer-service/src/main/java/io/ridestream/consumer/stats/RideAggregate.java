@@ -1,0 +1,226 @@
+package io.ridestream.consumer.stats;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.ridestream.model.Ride;
+
+/**
+ * Counts, sums and extremes over a set of rides, in a form that merges: the aggregate of two sets of rides is
+ * {@link #merge merge} of their aggregates, in any order and grouping. So each Kafka partition keeps its own
+ * aggregate, a snapshot of it can be stored and restored, and the statistics of the whole topic (or of several
+ * consumer instances) are the merge of the partitions' aggregates.
+ *
+ * <p>Not thread-safe: an aggregate is updated by the one thread that owns its partition, and read through
+ * {@link #copy()} under the owner's lock.
+ */
+public final class RideAggregate {
+
+	/** The payment-type key for rides that do not say how they were paid. */
+	public static final String UNKNOWN_PAYMENT_TYPE = "unknown";
+
+	/** Ranks locations by ride count, busiest first, then by location id. */
+	static final Comparator<Map.Entry<Integer, Long>> BUSIEST_FIRST = Map.Entry.<Integer, Long>comparingByValue()
+		.reversed()
+		.thenComparing(Map.Entry.comparingByKey());
+
+	private long rides;
+
+	private long poisonMessages;
+
+	private final Map<String, Long> ridesByVendor = new HashMap<>();
+
+	private final Map<String, Long> ridesByPaymentType = new HashMap<>();
+
+	private long passengers;
+
+	private BigDecimal totalAmount = BigDecimal.ZERO;
+
+	private BigDecimal totalFare = BigDecimal.ZERO;
+
+	private BigDecimal totalTips = BigDecimal.ZERO;
+
+	private BigDecimal totalDistance = BigDecimal.ZERO;
+
+	private LocalDateTime firstPickup;
+
+	private LocalDateTime lastPickup;
+
+	private final Map<Integer, Long> pickupsByLocation = new HashMap<>();
+
+	private final Map<Integer, Long> dropoffsByLocation = new HashMap<>();
+
+	/** Adds one ride. */
+	public void add(Ride ride) {
+		this.rides++;
+		this.ridesByVendor.merge(String.valueOf(ride.vendorId()), 1L, Long::sum);
+		String paymentType = (ride.paymentType() != null) ? String.valueOf(ride.paymentType()) : UNKNOWN_PAYMENT_TYPE;
+		this.ridesByPaymentType.merge(paymentType, 1L, Long::sum);
+		if (ride.passengerCount() != null) {
+			this.passengers += ride.passengerCount();
+		}
+		this.totalAmount = this.totalAmount.add(ride.totalAmount());
+		this.totalFare = this.totalFare.add(ride.fareAmount());
+		this.totalTips = this.totalTips.add(ride.tipAmount());
+		this.totalDistance = this.totalDistance.add(ride.tripDistance());
+		this.firstPickup = earlier(this.firstPickup, ride.pickupTime());
+		this.lastPickup = later(this.lastPickup, ride.pickupTime());
+		this.pickupsByLocation.merge(ride.pickupLocationId(), 1L, Long::sum);
+		this.dropoffsByLocation.merge(ride.dropoffLocationId(), 1L, Long::sum);
+	}
+
+	/** Counts a message that was skipped because it is not a ride. */
+	public void addPoisonMessage() {
+		this.poisonMessages++;
+	}
+
+	/** An independent aggregate with the same content. */
+	public RideAggregate copy() {
+		return new RideAggregate().mergeIn(this);
+	}
+
+	/** A new aggregate of the rides of this one and of {@code other}; neither is changed. */
+	public RideAggregate merge(RideAggregate other) {
+		return copy().mergeIn(other);
+	}
+
+	private RideAggregate mergeIn(RideAggregate other) {
+		this.rides += other.rides;
+		this.poisonMessages += other.poisonMessages;
+		other.ridesByVendor.forEach((vendor, count) -> this.ridesByVendor.merge(vendor, count, Long::sum));
+		other.ridesByPaymentType.forEach((type, count) -> this.ridesByPaymentType.merge(type, count, Long::sum));
+		this.passengers += other.passengers;
+		this.totalAmount = this.totalAmount.add(other.totalAmount);
+		this.totalFare = this.totalFare.add(other.totalFare);
+		this.totalTips = this.totalTips.add(other.totalTips);
+		this.totalDistance = this.totalDistance.add(other.totalDistance);
+		this.firstPickup = earlier(this.firstPickup, other.firstPickup);
+		this.lastPickup = later(this.lastPickup, other.lastPickup);
+		other.pickupsByLocation.forEach((location, count) -> this.pickupsByLocation.merge(location, count, Long::sum));
+		other.dropoffsByLocation.forEach((location, count) -> this.dropoffsByLocation.merge(location, count, Long::sum));
+		return this;
+	}
+
+	public long rides() {
+		return this.rides;
+	}
+
+	public long poisonMessages() {
+		return this.poisonMessages;
+	}
+
+	/** Rides per vendor code, e.g. {@code "1"}. */
+	public Map<String, Long> ridesByVendor() {
+		return Collections.unmodifiableMap(this.ridesByVendor);
+	}
+
+	/** Rides per payment type code, with {@value #UNKNOWN_PAYMENT_TYPE} for rides without one. */
+	public Map<String, Long> ridesByPaymentType() {
+		return Collections.unmodifiableMap(this.ridesByPaymentType);
+	}
+
+	/** The sum of the passenger counts that rides give; rides without one add nothing. */
+	public long passengers() {
+		return this.passengers;
+	}
+
+	public BigDecimal totalAmount() {
+		return this.totalAmount;
+	}
+
+	public BigDecimal totalFare() {
+		return this.totalFare;
+	}
+
+	public BigDecimal totalTips() {
+		return this.totalTips;
+	}
+
+	public BigDecimal totalDistance() {
+		return this.totalDistance;
+	}
+
+	/** The earliest pickup time, or null when there are no rides. */
+	public LocalDateTime firstPickup() {
+		return this.firstPickup;
+	}
+
+	/** The latest pickup time, or null when there are no rides. */
+	public LocalDateTime lastPickup() {
+		return this.lastPickup;
+	}
+
+	public Map<Integer, Long> pickupsByLocation() {
+		return Collections.unmodifiableMap(this.pickupsByLocation);
+	}
+
+	public Map<Integer, Long> dropoffsByLocation() {
+		return Collections.unmodifiableMap(this.dropoffsByLocation);
+	}
+
+	/** The {@code limit} busiest pickup locations, busiest first, ties broken by the lower location id. */
+	public List<Map.Entry<Integer, Long>> topPickupLocations(int limit) {
+		return busiest(this.pickupsByLocation, limit);
+	}
+
+	/** The {@code limit} busiest dropoff locations, busiest first, ties broken by the lower location id. */
+	public List<Map.Entry<Integer, Long>> topDropoffLocations(int limit) {
+		return busiest(this.dropoffsByLocation, limit);
+	}
+
+	private static List<Map.Entry<Integer, Long>> busiest(Map<Integer, Long> counts, int limit) {
+		return counts.entrySet()
+			.stream()
+			.sorted(BUSIEST_FIRST)
+			.limit(limit)
+			.map((entry) -> Map.entry(entry.getKey(), entry.getValue()))
+			.toList();
+	}
+
+	private static LocalDateTime earlier(LocalDateTime current, LocalDateTime candidate) {
+		return (current == null || (candidate != null && candidate.isBefore(current))) ? candidate : current;
+	}
+
+	private static LocalDateTime later(LocalDateTime current, LocalDateTime candidate) {
+		return (current == null || (candidate != null && candidate.isAfter(current))) ? candidate : current;
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		if (!(obj instanceof RideAggregate other)) {
+			return false;
+		}
+		return this.rides == other.rides && this.poisonMessages == other.poisonMessages
+				&& this.passengers == other.passengers && this.ridesByVendor.equals(other.ridesByVendor)
+				&& this.ridesByPaymentType.equals(other.ridesByPaymentType)
+				&& this.totalAmount.equals(other.totalAmount) && this.totalFare.equals(other.totalFare)
+				&& this.totalTips.equals(other.totalTips) && this.totalDistance.equals(other.totalDistance)
+				&& Objects.equals(this.firstPickup, other.firstPickup)
+				&& Objects.equals(this.lastPickup, other.lastPickup)
+				&& this.pickupsByLocation.equals(other.pickupsByLocation)
+				&& this.dropoffsByLocation.equals(other.dropoffsByLocation);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.rides, this.poisonMessages, this.passengers, this.ridesByVendor,
+				this.ridesByPaymentType, this.totalAmount, this.totalFare, this.totalTips, this.totalDistance,
+				this.firstPickup, this.lastPickup, this.pickupsByLocation, this.dropoffsByLocation);
+	}
+
+	@Override
+	public String toString() {
+		return "RideAggregate[rides=" + this.rides + ", poisonMessages=" + this.poisonMessages + ", totalAmount="
+				+ this.totalAmount + ", firstPickup=" + this.firstPickup + ", lastPickup=" + this.lastPickup + "]";
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.ridestream.consumer.zones;
+
+/**
+ * A TLC taxi zone, as listed in the TLC's taxi zone lookup table.
+ */
+public record Zone(int locationId, String borough, String zone, String serviceZone) {
+
+	static final String UNKNOWN = "Unknown";
+
+	/** Stands for a location id that the lookup table does not list. */
+	static Zone unknown(int locationId) {
+		return new Zone(locationId, UNKNOWN, UNKNOWN, UNKNOWN);
+	}
+
+}

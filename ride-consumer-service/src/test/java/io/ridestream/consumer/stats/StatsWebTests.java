@@ -1,0 +1,251 @@
+package io.ridestream.consumer.stats;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static io.ridestream.consumer.stats.RideFixtures.FIRST;
+import static io.ridestream.consumer.stats.RideFixtures.FOURTH;
+import static io.ridestream.consumer.stats.RideFixtures.SECOND;
+import static io.ridestream.consumer.stats.RideFixtures.THIRD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP side of the service: {@code /stats} in its three forms and the actuator. The Kafka listener is not
+ * started; the statistics are recorded directly.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.listener.auto-startup=false", "spring.kafka.bootstrap-servers=127.0.0.1:1",
+				"ridestream.zones.file=classpath:data/web-test-zones.csv" })
+@AutoConfigureRestTestClient
+class StatsWebTests {
+
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	@Autowired
+	private RestTestClient http;
+
+	@Autowired
+	private StatisticsService statistics;
+
+	@BeforeEach
+	void recordFixtureInTwoPartitions() {
+		this.statistics.startPartition(0);
+		this.statistics.startPartition(1);
+		this.statistics.recordRide(0, 0, FIRST);
+		this.statistics.recordRide(1, 0, SECOND);
+		this.statistics.recordRide(0, 1, THIRD);
+		this.statistics.recordPoisonMessage(1, 1);
+		this.statistics.recordRide(1, 2, FOURTH);
+	}
+
+	@Test
+	void servesJsonWhenTheClientDoesNotSayWhatItAccepts() {
+		this.http.get()
+			.uri("/stats")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.totalRides")
+			.isEqualTo(4);
+	}
+
+	@Test
+	void servesJsonToClientsThatAcceptAnything() {
+		this.http.get()
+			.uri("/stats")
+			.header("Accept", "*/*")
+			.exchange()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+	}
+
+	@Test
+	void servesJsonWithExactlyTheDocumentedFields() {
+		JsonNode json = json("/stats");
+
+		assertThat(json.propertyNames()).containsExactly("totalRides", "ridesByVendor", "ridesByPaymentType",
+				"totalPassengers", "totalAmount", "totalFare", "totalTips", "averageTripDistance", "firstPickup",
+				"lastPickup", "topPickupLocations", "topDropoffLocations", "partitions", "poisonMessages");
+		assertThat(json.get("totalAmount").isString()).isTrue();
+		assertThat(json.get("totalAmount").asString()).isEqualTo("72.60");
+		assertThat(json.get("totalFare").asString()).isEqualTo("54.00");
+		assertThat(json.get("totalTips").asString()).isEqualTo("7.60");
+		assertThat(json.get("averageTripDistance").asString()).isEqualTo("3.76");
+		assertThat(json.get("firstPickup").asString()).isEqualTo("2020-07-01T07:30:00");
+		assertThat(json.get("ridesByPaymentType").toString()).isEqualTo("{\"1\":2,\"2\":1,\"unknown\":1}");
+		assertThat(json.get("partitions").toString())
+			.isEqualTo("[{\"partition\":0,\"rides\":2,\"lastOffset\":1},{\"partition\":1,\"rides\":2,\"lastOffset\":2}]");
+		assertThat(json.get("poisonMessages").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void servesAnHtmlPageToBrowsers() {
+		String html = this.http.get()
+			.uri("/stats")
+			.header("Accept", BROWSER_ACCEPT)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(html).startsWith("<!DOCTYPE html>")
+			.contains("<meta http-equiv=\"refresh\" content=\"5\">")
+			.contains("<dt>Rides</dt><dd>4</dd>")
+			.contains("<dt>Passengers</dt><dd>6</dd>")
+			.contains("<dt>Total amount</dt><dd>$72.60</dd>")
+			.contains("<dt>Fares</dt><dd>$54.00</dd>")
+			.contains("<dt>Tips</dt><dd>$7.60</dd>")
+			.contains("<dt>Average distance</dt><dd>3.76 mi</dd>")
+			.contains("2020-07-01 07:30:00", "2020-07-01 09:15:00")
+			.contains("Creative Mobile Technologies", "VeriFone", "Credit card", "Cash", "Not recorded")
+			.contains("Baisley Park", "Belmont")
+			.contains("<caption>Top pickup zones</caption>", "<caption>Top dropoff zones</caption>")
+			.contains("<caption>Partitions read by this instance</caption>")
+			.doesNotContain("<script");
+	}
+
+	@Test
+	void escapesZoneNamesInHtml() {
+		String html = this.http.get()
+			.uri("/stats")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(html).contains("Broad Channel &lt;Marina&gt; &amp; &quot;Docks&quot;").doesNotContain("<Marina>");
+	}
+
+	@Test
+	void servesAPlainTextSummaryToTerminals() {
+		String text = this.http.get()
+			.uri("/stats")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/plain;charset=UTF-8")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(text).isEqualTo("""
+				Ride statistics (2 partitions read)
+
+				Rides                           4
+				Passengers                      6
+				Total amount               $72.60
+				Fare                       $54.00
+				Tips                        $7.60
+				Avg distance              3.76 mi
+				First pickup  2020-07-01 07:30:00
+				Last pickup   2020-07-01 09:15:00
+				Poison msgs                     1
+
+				By vendor
+				  Creative Mobile Technologies  1  25.0%
+				  VeriFone                      3  75.0%
+
+				By payment type
+				  Credit card   2  50.0%
+				  Cash          1  25.0%
+				  Not recorded  1  25.0%
+
+				Top 5 pickup zones
+				  1. Baisley Park, Queens                      2
+				  2. Belmont, Bronx                            1
+				  3. Broad Channel <Marina> & "Docks", Queens  1
+				""");
+	}
+
+	@Test
+	void redirectsTheRootToStats() {
+		this.http.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.value("Location", (location) -> assertThat(location).endsWith("/stats"));
+	}
+
+	@Test
+	void actuatorStatsEndpointServesTheSameStatistics() {
+		assertThat(json("/actuator/stats")).isEqualTo(json("/stats"));
+	}
+
+	@Test
+	void exposesNoConfigurationOrMemoryThroughTheActuator() {
+		for (String endpoint : new String[] { "env", "configprops", "heapdump", "beans", "threaddump", "loggers",
+				"shutdown" }) {
+			this.http.get().uri("/actuator/" + endpoint).exchange().expectStatus().isEqualTo(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	@Test
+	void answersLivenessAndReadinessProbes() {
+		this.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP");
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP");
+	}
+
+	@Test
+	void showsOnlyTheHealthStatusToAnonymousCallers() {
+		JsonNode health = json("/actuator/health");
+
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		assertThat(health.propertyNames()).doesNotContain("components", "details");
+	}
+
+	@Test
+	void publishesTheStatisticsAsPrometheusMetrics() {
+		String metrics = this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(metrics).contains("ridestream_rides_consumed_total 4.0")
+			.contains("ridestream_rides_poison_total 1.0")
+			.contains("ridestream_partitions_assigned 2.0")
+			// the Prometheus client keeps the _total suffix for counters, so the gauge is ridestream_revenue
+			.contains("ridestream_revenue 72.6");
+	}
+
+	private JsonNode json(String path) {
+		String body = this.http.get()
+			.uri(path)
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return JsonMapper.shared().readTree(body);
+	}
+
+}
