@@ -1,0 +1,32 @@
+package io.ridestream.producer.replay;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * A CSV file the service can read: the bundled sample, or a file configured as the default.
+ */
+record FileSource(Resource resource) implements ReplaySource {
+
+	@Override
+	public String description() {
+		if (this.resource instanceof ClassPathResource) {
+			return "bundled " + this.resource.getFilename();
+		}
+		try {
+			return this.resource.getURI().toString();
+		}
+		catch (IOException ex) {
+			return this.resource.getDescription();
+		}
+	}
+
+	@Override
+	public InputStream open() throws IOException {
+		return this.resource.getInputStream();
+	}
+
+}

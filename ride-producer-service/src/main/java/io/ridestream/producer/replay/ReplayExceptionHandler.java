@@ -1,0 +1,59 @@
+package io.ridestream.producer.replay;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers the replay API's own errors as RFC 9457 problem details; Spring MVC's errors get the same treatment
+ * from {@code spring.mvc.problemdetails.enabled}.
+ */
+@RestControllerAdvice(assignableTypes = ReplayController.class)
+class ReplayExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ReplayExceptionHandler.class);
+
+	@ExceptionHandler
+	ProblemDetail invalidOption(InvalidReplayOptionException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid replay parameter", ex);
+		problem.setProperty("parameter", ex.parameter());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(ReplayJobNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Replay job not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail finished(ReplayJobFinishedException ex) {
+		return problem(HttpStatus.CONFLICT, "Replay job already finished", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooMany(TooManyReplaysException ex) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many replays running", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooLarge(UploadTooLargeException ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "CSV body too large", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail incomplete(UploadIncompleteException ex) {
+		logger.warn("Replay not started: " + ex.getMessage());
+		return problem(HttpStatus.BAD_REQUEST, "CSV body incomplete", ex);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, Exception ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.ridestream.producer.replay;
+
+import java.util.Arrays;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import io.ridestream.model.Ride;
+import io.ridestream.model.RideColumn;
+
+/**
+ * The ride field whose value becomes the Kafka record key, and so decides the partition: rides with the same
+ * key stay in order.
+ */
+enum ReplayKey {
+
+	PICKUP_LOCATION(RideColumn.PICKUP_LOCATION_ID, Ride::pickupLocationId),
+
+	VENDOR(RideColumn.VENDOR_ID, Ride::vendorId),
+
+	DROPOFF_LOCATION(RideColumn.DROPOFF_LOCATION_ID, Ride::dropoffLocationId);
+
+	private final RideColumn column;
+
+	private final ToIntFunction<Ride> field;
+
+	ReplayKey(RideColumn column, ToIntFunction<Ride> field) {
+		this.column = column;
+		this.field = field;
+	}
+
+	/** The key by its CSV column name, in any case. */
+	static ReplayKey named(String name) {
+		return Arrays.stream(values())
+			.filter((key) -> key.columnName().equalsIgnoreCase(name.strip()))
+			.findFirst()
+			.orElseThrow(() -> new InvalidReplayOptionException("key", "must be one of "
+					+ Arrays.stream(values()).map(ReplayKey::columnName).collect(Collectors.joining(", "))
+					+ ", was '" + name + "'"));
+	}
+
+	@JsonValue
+	String columnName() {
+		return this.column.header();
+	}
+
+	@Override
+	public String toString() {
+		return columnName();
+	}
+
+	String of(Ride ride) {
+		return Integer.toString(this.field.applyAsInt(ride));
+	}
+
+}

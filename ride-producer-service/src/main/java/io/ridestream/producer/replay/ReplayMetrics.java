@@ -1,0 +1,51 @@
+package io.ridestream.producer.replay;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts replayed rides by outcome ({@code ridestream.replay.rides}) and gauges the running jobs
+ * ({@code ridestream.replay.jobs.running}).
+ */
+@Component
+class ReplayMetrics {
+
+	private final Counter published;
+
+	private final Counter rejected;
+
+	private final Counter failed;
+
+	ReplayMetrics(MeterRegistry registry, ReplayJobs jobs) {
+		this.published = rides(registry, "published");
+		this.rejected = rides(registry, "rejected");
+		this.failed = rides(registry, "failed");
+		Gauge.builder("ridestream.replay.jobs.running", jobs, ReplayJobs::runningCount)
+			.description("Replay jobs running now")
+			.register(registry);
+	}
+
+	void published() {
+		this.published.increment();
+	}
+
+	void rejected() {
+		this.rejected.increment();
+	}
+
+	void failed() {
+		this.failed.increment();
+	}
+
+	private static Counter rides(MeterRegistry registry, String outcome) {
+		return Counter.builder("ridestream.replay.rides")
+			.description("Rides replayed, by outcome: published (acknowledged by Kafka), rejected (not a valid"
+					+ " ride), failed (not taken by Kafka)")
+			.tag("outcome", outcome)
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.ridestream.producer.replay;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How replays run.
+ *
+ * @param defaultFile the CSV replayed when a request has no body, e.g. {@code file:/data/rides.csv}
+ * @param maxUploadSize the largest CSV body accepted
+ * @param waitTimeout how long {@code wait=true} holds the response before answering with the running job
+ * @param maxConcurrentJobs how many replays may run at once
+ * @param maxInFlight how many rides one replay may have sent but not yet acknowledged by Kafka
+ * @param rejectionsKept how many rejected rows a job reports
+ * @param jobsKept how many jobs are remembered; the oldest finished ones are forgotten first
+ * @param sourceZone the zone of the CSV's local pickup times, which become the records' timestamps
+ */
+@Validated
+@ConfigurationProperties("ridestream.replay")
+record ReplayProperties(
+		@DefaultValue("classpath:data/rides.csv") @NotNull Resource defaultFile,
+		@DefaultValue("100MB") @NotNull DataSize maxUploadSize,
+		@DefaultValue("10m") @NotNull Duration waitTimeout,
+		@DefaultValue("2") @Min(1) int maxConcurrentJobs,
+		@DefaultValue("10000") @Min(1) int maxInFlight,
+		@DefaultValue("20") @Min(0) int rejectionsKept,
+		@DefaultValue("100") @Min(1) int jobsKept,
+		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone) {
+
+}

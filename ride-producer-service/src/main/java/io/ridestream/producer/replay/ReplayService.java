@@ -1,0 +1,108 @@
+package io.ridestream.producer.replay;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts replay jobs, each on its own thread, and cancels them when asked or when the service stops.
+ */
+@Service
+class ReplayService implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(ReplayService.class);
+
+	// Covers delivery.timeout.ms, so that sends in flight at shutdown settle before the producer closes.
+	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(40);
+
+	private final ReplayJobs jobs;
+
+	private final RidePublisher publisher;
+
+	private final ReplayMetrics metrics;
+
+	private final int maxInFlight;
+
+	// Unbounded, but ReplayJobs lets no more than max-concurrent-jobs run.
+	private final ExecutorService executor = Executors.newCachedThreadPool(new CustomizableThreadFactory("replay-"));
+
+	ReplayService(ReplayJobs jobs, RidePublisher publisher, ReplayMetrics metrics, ReplayProperties properties) {
+		this.jobs = jobs;
+		this.publisher = publisher;
+		this.metrics = metrics;
+		this.maxInFlight = properties.maxInFlight();
+	}
+
+	/**
+	 * Starts replaying the source; the job owns the source from here on and discards it when done.
+	 * @throws TooManyReplaysException if as many jobs as allowed are running
+	 */
+	ReplayJob start(ReplaySource source, ReplayOptions options) {
+		ReplayJob job;
+		try {
+			job = this.jobs.register(source.description(), options);
+		}
+		catch (RuntimeException ex) {
+			source.discard();
+			throw ex;
+		}
+		logger.info("Replay " + job.id() + " started: " + job.source() + " with " + options);
+		job.completion().thenAccept(ReplayService::logFinished);
+		try {
+			this.executor.execute(new Replay(job, source, this.publisher, this.metrics, this.maxInFlight));
+		}
+		catch (RejectedExecutionException ex) {
+			source.discard();
+			job.finish(ReplayState.FAILED, "The service is shutting down");
+		}
+		return job;
+	}
+
+	/**
+	 * Asks a running job to stop; it is {@code CANCELLED} once its sends in flight have settled.
+	 * @throws ReplayJobNotFoundException if there is no such job
+	 * @throws ReplayJobFinishedException if the job has already finished
+	 */
+	ReplayJob cancel(String id) {
+		ReplayJob job = this.jobs.get(id);
+		if (!job.cancel()) {
+			throw new ReplayJobFinishedException(job);
+		}
+		logger.info("Replay " + id + " cancel requested");
+		return job;
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.jobs.running().forEach(ReplayJob::cancel);
+		this.executor.shutdown();
+		if (!this.executor.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+			logger.warn("Replays still running after " + SHUTDOWN_GRACE.toSeconds() + " s, interrupting them");
+			this.executor.shutdownNow();
+		}
+	}
+
+	private static void logFinished(ReplayJob job) {
+		ReplayJobView view = job.view();
+		String message = "Replay " + view.id() + " " + view.state() + " after "
+				+ Duration.between(view.startedAt(), view.finishedAt()).toMillis() + " ms: " + view.rowsRead()
+				+ " rows read, " + view.published() + " published, " + view.rejected() + " rejected, "
+				+ view.failed() + " failed";
+		if (view.error() != null) {
+			logger.warn(message + "; " + view.error());
+		}
+		else {
+			logger.info(message);
+		}
+	}
+
+}

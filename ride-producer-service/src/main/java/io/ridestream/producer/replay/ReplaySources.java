@@ -1,0 +1,109 @@
+package io.ridestream.producer.replay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+
+/**
+ * Turns a replay request into the CSV to replay: its {@code text/csv} body, or the default file when it has
+ * none. A body is streamed to a temporary file, never held in memory, and refused once it passes the size limit.
+ */
+@Component
+class ReplaySources {
+
+	static final MediaType TEXT_CSV = new MediaType("text", "csv");
+
+	private static final int BUFFER_SIZE = 64 * 1024;
+
+	private final FileSource defaultFile;
+
+	private final DataSize maxUploadSize;
+
+	ReplaySources(ReplayProperties properties) {
+		this.defaultFile = new FileSource(properties.defaultFile());
+		this.maxUploadSize = properties.maxUploadSize();
+	}
+
+	/**
+	 * The CSV this request asks to replay, spooled if it is the request's body.
+	 * @throws HttpMediaTypeNotSupportedException if the request has a body that is not CSV
+	 * @throws UploadTooLargeException if the body is larger than allowed
+	 * @throws UploadIncompleteException if the body ends before it is complete
+	 */
+	ReplaySource of(HttpServletRequest request) throws HttpMediaTypeNotSupportedException, IOException {
+		MediaType contentType = contentType(request);
+		if (contentType != null && TEXT_CSV.includes(contentType)) {
+			return spool(request);
+		}
+		if (hasBody(request)) {
+			throw new HttpMediaTypeNotSupportedException(
+					(contentType != null) ? contentType : MediaType.APPLICATION_OCTET_STREAM, List.of(TEXT_CSV));
+		}
+		return this.defaultFile;
+	}
+
+	private SpooledUpload spool(HttpServletRequest request) throws IOException {
+		long limit = this.maxUploadSize.toBytes();
+		long declared = request.getContentLengthLong();
+		if (declared > limit) {
+			throw UploadTooLargeException.declared(declared, this.maxUploadSize);
+		}
+		Path file = Files.createTempFile("ridestream-upload-", ".csv");
+		long size = 0;
+		try (InputStream body = request.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+			byte[] buffer = new byte[BUFFER_SIZE];
+			int read;
+			while ((read = readBody(body, buffer, size)) != -1) {
+				size += read;
+				if (size > limit) {
+					throw UploadTooLargeException.streamed(this.maxUploadSize);
+				}
+				out.write(buffer, 0, read);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+		return new SpooledUpload(file, size);
+	}
+
+	private static int readBody(InputStream body, byte[] buffer, long receivedSoFar) {
+		try {
+			return body.read(buffer);
+		}
+		catch (IOException ex) {
+			throw new UploadIncompleteException(receivedSoFar, ex);
+		}
+	}
+
+	private static MediaType contentType(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		String value = request.getContentType();
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return MediaType.parseMediaType(value);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new HttpMediaTypeNotSupportedException(ex.getMessage());
+		}
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+	}
+
+}

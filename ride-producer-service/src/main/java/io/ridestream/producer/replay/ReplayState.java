@@ -1,0 +1,7 @@
+package io.ridestream.producer.replay;
+
+enum ReplayState {
+
+	RUNNING, COMPLETED, FAILED, CANCELLED
+
+}

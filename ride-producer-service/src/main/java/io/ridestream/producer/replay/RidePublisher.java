@@ -1,0 +1,82 @@
+package io.ridestream.producer.replay;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import io.ridestream.model.CsvRow;
+import io.ridestream.model.Ride;
+import io.ridestream.producer.topic.TopicProperties;
+
+/**
+ * Sends rides to the rides topic, without waiting for Kafka's acknowledgement. Each record carries the
+ * pickup time as its timestamp and names the replay and CSV line it came from in its headers.
+ */
+@Component
+class RidePublisher {
+
+	static final String REPLAY_ID_HEADER = "ridestream-replay-id";
+
+	static final String SOURCE_LINE_HEADER = "ridestream-source-line";
+
+	private final KafkaTemplate<String, Ride> kafka;
+
+	private final String topic;
+
+	private final ZoneId sourceZone;
+
+	RidePublisher(KafkaTemplate<String, Ride> kafka, TopicProperties topic, ReplayProperties properties) {
+		this.kafka = kafka;
+		this.topic = topic.name();
+		this.sourceZone = properties.sourceZone();
+	}
+
+	/**
+	 * Sends one ride.
+	 * @return completes when Kafka has acknowledged the ride, or exceptionally when it will not
+	 */
+	CompletableFuture<SendResult<String, Ride>> publish(String replayId, ReplayKey key, CsvRow.Parsed row) {
+		Ride ride = row.ride();
+		long timestamp = ride.pickupTime().atZone(this.sourceZone).toInstant().toEpochMilli();
+		List<Header> headers = List.of(header(REPLAY_ID_HEADER, replayId),
+				header(SOURCE_LINE_HEADER, Long.toString(row.line())));
+		return this.kafka.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers));
+	}
+
+	/** Explains why a send failed, naming the brokers, so that a dead or misconfigured Kafka is plain to see. */
+	String describeFailure(Throwable failure) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+		if (cause instanceof TimeoutException) {
+			return "Kafka at " + bootstrapServers() + " is unreachable or topic '" + this.topic
+					+ "' is not available: " + detail;
+		}
+		return "Kafka at " + bootstrapServers() + " did not take a ride for topic '" + this.topic + "': " + detail;
+	}
+
+	private String bootstrapServers() {
+		Object servers = this.kafka.getProducerFactory()
+			.getConfigurationProperties()
+			.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+		return (servers instanceof Collection<?> list) ? String.join(",", list.stream().map(String::valueOf).toList())
+				: String.valueOf(servers);
+	}
+
+	private static Header header(String name, String value) {
+		return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.ridestream.producer.replay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * A CSV request body, spooled to a temporary file that is deleted once the replay is done with it.
+ */
+record SpooledUpload(Path file, long size) implements ReplaySource {
+
+	private static final Log logger = LogFactory.getLog(SpooledUpload.class);
+
+	@Override
+	public String description() {
+		return "upload (" + this.size + " bytes)";
+	}
+
+	@Override
+	public InputStream open() throws IOException {
+		return Files.newInputStream(this.file);
+	}
+
+	@Override
+	public void discard() {
+		try {
+			Files.deleteIfExists(this.file);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot delete spooled upload " + this.file + ": " + ex);
+		}
+	}
+
+}

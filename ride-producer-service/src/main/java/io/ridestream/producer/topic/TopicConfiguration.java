@@ -1,0 +1,25 @@
+package io.ridestream.producer.topic;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * Declares the rides topic; Spring's {@code KafkaAdmin} creates it at startup when the broker lacks it.
+ */
+@Configuration(proxyBeanMethods = false)
+class TopicConfiguration {
+
+	@Bean
+	NewTopic ridesTopic(TopicProperties topic) {
+		return TopicBuilder.name(topic.name())
+			.partitions(topic.partitions())
+			.replicas(topic.replicationFactor())
+			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retentionMs()))
+			.build();
+	}
+
+}

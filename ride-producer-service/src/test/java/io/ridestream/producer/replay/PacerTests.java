@@ -1,0 +1,114 @@
+package io.ridestream.producer.replay;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PacerTests {
+
+	private static final LocalDateTime EIGHT_AM = LocalDateTime.of(2020, 7, 1, 8, 0);
+
+	private final CountDownLatch cancellation = new CountDownLatch(1);
+
+	@Test
+	void sendsAsFastAsPossibleWithoutRateOrSpeedup() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, null, null), this.cancellation);
+
+		Duration took = time(() -> {
+			for (int hour = 0; hour < 10; hour++) {
+				assertThat(pacer.awaitTurn(EIGHT_AM.plusHours(hour))).isTrue();
+			}
+		});
+
+		assertThat(took).isLessThan(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void spacesRidesByTheRate() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, 20.0, null, null), this.cancellation);
+
+		Duration took = time(() -> {
+			for (int ride = 0; ride < 5; ride++) {
+				pacer.awaitTurn(EIGHT_AM);
+			}
+		});
+
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+	}
+
+	@Test
+	void spacesRidesByTheirPickupTimesScaledBySpeedup() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, 3600.0, null), this.cancellation);
+
+		Duration took = time(() -> {
+			pacer.awaitTurn(EIGHT_AM);
+			pacer.awaitTurn(EIGHT_AM.plusMinutes(18));
+		});
+
+		// 18 minutes at 3600 times the speed: 0.3 s.
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
+	void honoursTheRateAmongRidesPickedUpTogether() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, 10.0, 60.0, null), this.cancellation);
+
+		Duration took = time(() -> {
+			for (int ride = 0; ride < 3; ride++) {
+				pacer.awaitTurn(EIGHT_AM);
+			}
+		});
+
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+	}
+
+	@Test
+	void sendsARidePickedUpBeforeThePreviousOnesAtOnce() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, 1.0, null), this.cancellation);
+		pacer.awaitTurn(EIGHT_AM);
+
+		// At real speed, a ride an hour later would wait an hour; one an hour earlier is overdue.
+		Duration took = time(() -> assertThat(pacer.awaitTurn(EIGHT_AM.minusHours(1))).isTrue());
+
+		assertThat(took).isLessThan(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void stopsWaitingWhenCancelled() throws Exception {
+		Pacer pacer = new Pacer(new ReplayOptions(null, 0.001, null, null), this.cancellation);
+		pacer.awaitTurn(EIGHT_AM);
+		// The next ride is due in 1000 s.
+		CompletableFuture<Boolean> turn = CompletableFuture.supplyAsync(() -> {
+			try {
+				return pacer.awaitTurn(EIGHT_AM);
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		this.cancellation.countDown();
+
+		assertThat(turn.get(5, TimeUnit.SECONDS)).isFalse();
+	}
+
+	private static Duration time(Paced paced) throws InterruptedException {
+		long start = System.nanoTime();
+		paced.run();
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	@FunctionalInterface
+	private interface Paced {
+
+		void run() throws InterruptedException;
+
+	}
+
+}

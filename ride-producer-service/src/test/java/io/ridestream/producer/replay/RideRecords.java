@@ -1,0 +1,67 @@
+package io.ridestream.producer.replay;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.ridestream.model.Ride;
+import io.ridestream.model.RideDeserializer;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reads back from the rides topic what one replay published.
+ */
+final class RideRecords {
+
+	private RideRecords() {
+	}
+
+	/** Every record on the topic now that carries this replay's id, read from the start to the end of the log. */
+	static List<ConsumerRecord<String, Ride>> of(EmbeddedKafkaBroker broker, String topic, String replayId) {
+		Map<String, Object> properties = KafkaTestUtils.consumerProps(broker, "test-" + replayId, false);
+		try (Consumer<String, Ride> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new RideDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((partition) -> new TopicPartition(topic, partition.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			List<ConsumerRecord<String, Ride>> records = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
+				consumer.poll(Duration.ofMillis(100))
+					.forEach((record) -> {
+						if (replayId.equals(header(record, RidePublisher.REPLAY_ID_HEADER))) {
+							records.add(record);
+						}
+					});
+				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= ends.get(partition));
+			});
+			return records;
+		}
+	}
+
+	static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	static long sourceLine(ConsumerRecord<?, ?> record) {
+		return Long.parseLong(header(record, RidePublisher.SOURCE_LINE_HEADER));
+	}
+
+}
