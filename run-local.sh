@@ -1,0 +1,309 @@
+#!/usr/bin/env bash
+#
+# Runs Ride Stream on this machine without Docker: a real single-node Kafka broker (local-kafka), the consumer
+# and the producer service. Replays the bundled rides.csv once, prints the statistics, then keeps serving until
+# Ctrl-C (or SIGTERM), and stops everything it started.
+#
+# Usage: ./run-local.sh [--once]
+#   --once, RUN_ONCE=true   stop after printing the statistics (smoke test)
+#   PRODUCER_PORT=8080 CONSUMER_PORT=8081 KAFKA_PORT=9092 (the Kafka controller uses KAFKA_PORT + 1)
+#   KEEP_KAFKA_DATA=true    keep the topic from the previous run (by default Kafka starts empty, so the
+#                           statistics are exactly those of rides.csv)
+#   READY_TIMEOUT=90        seconds to wait for the services
+#
+# Needs Java 17+ and curl. Logs: .run/*.log
+set -euo pipefail
+
+cd -- "$(dirname -- "${BASH_SOURCE[0]}")"
+
+RUN_ONCE=${RUN_ONCE:-false}
+for arg in "$@"; do
+  case $arg in
+    --once) RUN_ONCE=true ;;
+    -h | --help) awk 'NR > 2 && !/^#/ { exit } NR > 2 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "Unknown argument: $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+PRODUCER_PORT=${PRODUCER_PORT:-8080}
+CONSUMER_PORT=${CONSUMER_PORT:-8081}
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-} # default KAFKA_PORT + 1, set in check_ports
+KEEP_KAFKA_DATA=${KEEP_KAFKA_DATA:-false}
+READY_TIMEOUT=${READY_TIMEOUT:-90}
+
+RUN_DIR=.run
+KAFKA_DATA_DIR=$RUN_DIR/kafka-data
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+VERSION=$(sed -n '/<artifactId>ride-stream<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;}' pom.xml)
+KAFKA_JAR=local-kafka/target/local-kafka-$VERSION-exec.jar
+CONSUMER_JAR=ride-consumer-service/target/ride-consumer-service-$VERSION-exec.jar
+PRODUCER_JAR=ride-producer-service/target/ride-producer-service-$VERSION-exec.jar
+
+KAFKA_PID=
+CONSUMER_PID=
+PRODUCER_PID=
+
+say() { printf '%s\n' "$*" || true; } # "|| true": a closed stdout must not stop the cleanup
+die() { printf 'run-local: %s\n' "$*" >&2; exit 1; }
+
+now_ms() {
+  if [[ -n ${EPOCHREALTIME:-} ]]; then
+    local micros=${EPOCHREALTIME/[.,]/}
+    echo $((micros / 1000))
+  else
+    echo $(($(date +%s) * 1000))
+  fi
+}
+
+seconds_since() {
+  local elapsed=$(($(now_ms) - $1))
+  printf '%d.%d s' $((elapsed / 1000)) $((elapsed % 1000 / 100))
+}
+
+# --- Stopping -----------------------------------------------------------------------------------------------
+
+# TERM, up to 20 s to exit, then KILL. Services first, so they can still reach Kafka while stopping.
+stop_processes() {
+  local pid deadline running
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  deadline=$((SECONDS + 20))
+  while :; do
+    running=
+    for pid in "$@"; do
+      if kill -0 "$pid" 2>/dev/null; then running="$running $pid"; fi
+    done
+    [[ -z $running ]] && break
+    if ((SECONDS >= deadline)); then
+      say "Still running after 20 s, killing:$running"
+      for pid in $running; do kill -KILL "$pid" 2>/dev/null || true; done
+      break
+    fi
+    sleep 0.2
+  done
+  for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
+}
+
+stop_all() {
+  local services=()
+  [[ -n $PRODUCER_PID ]] && services+=("$PRODUCER_PID")
+  [[ -n $CONSUMER_PID ]] && services+=("$CONSUMER_PID")
+  if [[ ${#services[@]} -gt 0 || -n $KAFKA_PID ]]; then say "Stopping..."; fi
+  if [[ ${#services[@]} -gt 0 ]]; then stop_processes "${services[@]}"; fi
+  if [[ -n $KAFKA_PID ]]; then stop_processes "$KAFKA_PID"; fi
+  PRODUCER_PID='' CONSUMER_PID='' KAFKA_PID=''
+}
+
+on_exit() {
+  local status=$?
+  trap '' INT TERM HUP PIPE # the cleanup itself is bounded (KILL after 20 s) and must not be cut short
+  trap - EXIT
+  stop_all
+  exit "$status"
+}
+
+trap 'exit 0' INT TERM # Ctrl-C and SIGTERM are the normal way to stop: exit 0 through on_exit
+trap 'exit 129' HUP    # terminal closed
+trap 'exit 141' PIPE   # output piped into a command that quit (e.g. head)
+trap on_exit EXIT
+
+# --- Checks -------------------------------------------------------------------------------------------------
+
+check_tools() {
+  command -v "$JAVA" >/dev/null || die "Java 17 or newer is required, but 'java' was not found (set JAVA_HOME or PATH)."
+  local version major minor
+  version=$("$JAVA" -version 2>&1 | sed -n '1s/.*version "\([^"]*\)".*/\1/p')
+  major=${version%%.*}
+  if [[ $major == 1 ]]; then minor=${version#1.}; major=${minor%%.*}; fi
+  [[ $major =~ ^[0-9]+$ ]] || die "Cannot tell the Java version from '$JAVA -version'; Java 17 or newer is required."
+  ((major >= 17)) || die "Java 17 or newer is required, found Java $version ($(command -v "$JAVA"))."
+  command -v curl >/dev/null || die "curl is required (to check the services and start the replay), but it was not found."
+}
+
+check_port() { # port, what uses it, variable to change it
+  if ! [[ $1 =~ ^[0-9]+$ ]] || (($1 < 1 || $1 > 65535)); then die "$3 must be a port number, not '$1'."; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    die "Port $1 ($2) is already in use. Stop what is using it, or choose another port with $3=<port>."
+  fi
+}
+
+check_ports() {
+  check_port "$KAFKA_PORT" "Kafka" KAFKA_PORT
+  KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}
+  export KAFKA_CONTROLLER_PORT # read by local-kafka
+  check_port "$KAFKA_CONTROLLER_PORT" "Kafka controller" KAFKA_CONTROLLER_PORT
+  check_port "$CONSUMER_PORT" "ride-consumer-service" CONSUMER_PORT
+  check_port "$PRODUCER_PORT" "ride-producer-service" PRODUCER_PORT
+  local ports
+  ports=$(printf '%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$CONSUMER_PORT" "$PRODUCER_PORT" | sort | uniq -d)
+  [[ -z $ports ]] || die "The same port is set twice: $ports"
+}
+
+# --- Build --------------------------------------------------------------------------------------------------
+
+# Prints why a jar must be (re)built, or nothing if it is up to date with its module and common-model.
+stale_reason() { # jar, module
+  if [[ ! -f $1 ]]; then
+    echo "$1 is missing"
+  elif [[ -n $(find "$2/src" "$2/pom.xml" common-model/src common-model/pom.xml pom.xml -newer "$1" -print 2>/dev/null | head -n 1) ]]; then
+    echo "$1 is older than its sources"
+  fi
+}
+
+build_if_needed() {
+  [[ -n $VERSION ]] || die "Cannot read the project version from pom.xml."
+  local reasons
+  reasons=$(
+    stale_reason "$KAFKA_JAR" local-kafka
+    stale_reason "$CONSUMER_JAR" ride-consumer-service
+    stale_reason "$PRODUCER_JAR" ride-producer-service
+  )
+  [[ -z $reasons ]] && return
+  say "Building with ./mvnw -B -q -DskipTests package, because:"
+  say "$reasons" | sed 's/^/  /'
+  local started
+  started=$(now_ms)
+  ./mvnw -B -q -DskipTests package || die "The build failed (see the Maven output above)."
+  for jar in "$KAFKA_JAR" "$CONSUMER_JAR" "$PRODUCER_JAR"; do
+    [[ -f $jar ]] || die "The build did not produce $jar."
+  done
+  say "Built in $(seconds_since "$started")."
+}
+
+# --- Starting -----------------------------------------------------------------------------------------------
+
+print_log_tail() { # name
+  say "Last 20 lines of $RUN_DIR/$1.log:" >&2
+  tail -n 20 "$RUN_DIR/$1.log" | sed 's/^/  | /' >&2
+}
+
+fail_if_dead() { # pid, name
+  local status
+  if ! kill -0 "$1" 2>/dev/null; then
+    wait "$1" 2>/dev/null && status=0 || status=$?
+    printf 'run-local: %s exited unexpectedly (status %s).\n' "$2" "$status" >&2
+    print_log_tail "$2"
+    exit 1
+  fi
+}
+
+start_kafka() {
+  if [[ $KEEP_KAFKA_DATA != true ]]; then rm -rf "$KAFKA_DATA_DIR"; fi
+  "$JAVA" -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$KAFKA_DATA_DIR" </dev/null >"$RUN_DIR/kafka.log" 2>&1 &
+  KAFKA_PID=$!
+  local deadline=$((SECONDS + 60))
+  until grep -q '^Kafka broker ready' "$RUN_DIR/kafka.log"; do
+    fail_if_dead "$KAFKA_PID" kafka
+    ((SECONDS < deadline)) || die "Kafka did not start within 60 s; see $RUN_DIR/kafka.log and $KAFKA_DATA_DIR/server.log."
+    sleep 0.2
+  done
+  say "$(grep '^Kafka broker ready' "$RUN_DIR/kafka.log")"
+}
+
+start_service() { # jar, port
+  "$JAVA" -jar "$1" --server.port="$2" --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
+    </dev/null >"$RUN_DIR/$(basename "$1" "-$VERSION-exec.jar").log" 2>&1 &
+}
+
+is_ready() { # port
+  curl -s --max-time 2 "http://localhost:$1/actuator/health/readiness" 2>/dev/null |
+    grep -q '"status"[[:space:]]*:[[:space:]]*"UP"'
+}
+
+await_services() {
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until is_ready "$CONSUMER_PORT" && is_ready "$PRODUCER_PORT"; do
+    fail_if_dead "$CONSUMER_PID" ride-consumer-service
+    fail_if_dead "$PRODUCER_PID" ride-producer-service
+    if ((SECONDS >= deadline)); then
+      die "The services were not ready within $READY_TIMEOUT s; see $RUN_DIR/ride-consumer-service.log and $RUN_DIR/ride-producer-service.log."
+    fi
+    sleep 0.5
+  done
+}
+
+# --- Replay and statistics ----------------------------------------------------------------------------------
+
+json_number() { # json, field: the first number value of that field, or nothing
+  printf '%s' "$1" | tr -d '\n' | grep -oE "\"$2\"[[:space:]]*:[[:space:]]*[0-9]+" | sed -n '1s/.*[^0-9]//p' || true
+}
+
+replay() {
+  say ""
+  say "Replaying the bundled rides.csv: POST http://localhost:$PRODUCER_PORT/rides/replay?wait=true"
+  local response status job
+  response=$(curl -s --max-time 600 -w '\n%{http_code}' -X POST "http://localhost:$PRODUCER_PORT/rides/replay?wait=true") ||
+    die "The replay request failed; see $RUN_DIR/ride-producer-service.log."
+  status=${response##*$'\n'}
+  job=${response%$'\n'*}
+  if command -v jq >/dev/null && printf '%s' "$job" | jq . >/dev/null 2>&1; then
+    printf '%s' "$job" | jq .
+  else
+    say "$job"
+  fi
+  [[ $status == 2* ]] || die "The replay was refused (HTTP $status)."
+  PUBLISHED=$(json_number "$job" published)
+  [[ -n $PUBLISHED ]] || die "The replay job has no 'published' count."
+}
+
+await_statistics() {
+  local deadline=$((SECONDS + 60)) total=
+  while :; do
+    total=$(json_number "$(curl -s --max-time 5 -H 'Accept: application/json' "http://localhost:$CONSUMER_PORT/stats" || true)" totalRides)
+    [[ $total == "$PUBLISHED" ]] && break
+    ((SECONDS < deadline)) || die "The consumer counted ${total:-no} rides after 60 s, the producer published $PUBLISHED; see $RUN_DIR/ride-consumer-service.log."
+    sleep 0.5
+  done
+  say ""
+  say "Statistics (GET http://localhost:$CONSUMER_PORT/stats, Accept: text/plain):"
+  say ""
+  curl -s --max-time 10 -H 'Accept: text/plain' "http://localhost:$CONSUMER_PORT/stats"
+}
+
+serve() {
+  say "Serving; press Ctrl-C to stop."
+  while :; do
+    fail_if_dead "$KAFKA_PID" kafka
+    fail_if_dead "$CONSUMER_PID" ride-consumer-service
+    fail_if_dead "$PRODUCER_PID" ride-producer-service
+    # In the background, so that Ctrl-C and SIGTERM are handled at once.
+    sleep 1 &
+    wait $! || true
+  done
+}
+
+main() {
+  check_tools
+  check_ports
+  build_if_needed
+  mkdir -p "$RUN_DIR"
+
+  local started
+  started=$(now_ms)
+  say "Starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $RUN_DIR/kafka.log)..."
+  start_kafka
+  say "Starting ride-consumer-service on port $CONSUMER_PORT and ride-producer-service on port $PRODUCER_PORT..."
+  start_service "$CONSUMER_JAR" "$CONSUMER_PORT"
+  CONSUMER_PID=$!
+  start_service "$PRODUCER_JAR" "$PRODUCER_PORT"
+  PRODUCER_PID=$!
+  await_services
+  say "Ready in $(seconds_since "$started") (Kafka, consumer and producer)."
+
+  replay
+  await_statistics
+
+  say ""
+  say "Producer:  http://localhost:$PRODUCER_PORT/rides/replay (POST a CSV, or nothing for the bundled rides.csv)"
+  say "Consumer:  http://localhost:$CONSUMER_PORT/stats (dashboard)"
+  say "Logs:      $RUN_DIR/"
+  say ""
+
+  if [[ $RUN_ONCE == true ]]; then
+    say "RUN_ONCE: done."
+    exit 0
+  fi
+  serve
+}
+
+main
