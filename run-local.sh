@@ -10,8 +10,9 @@
 #   KEEP_KAFKA_DATA=true    keep the topic from the previous run (by default Kafka starts empty, so the
 #                           statistics are exactly those of rides.csv)
 #   READY_TIMEOUT=90        seconds to wait for the services
+#   RUN_DIR=.run            where the logs and Kafka's data go
 #
-# Needs Java 17+ and curl. Logs: .run/*.log
+# Needs Java 17+ and curl. Logs: $RUN_DIR/*.log
 set -euo pipefail
 
 cd -- "$(dirname -- "${BASH_SOURCE[0]}")"
@@ -32,7 +33,7 @@ KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-} # default KAFKA_PORT + 1, set i
 KEEP_KAFKA_DATA=${KEEP_KAFKA_DATA:-false}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
 
-RUN_DIR=.run
+RUN_DIR=${RUN_DIR:-.run}
 KAFKA_DATA_DIR=$RUN_DIR/kafka-data
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 VERSION=$(sed -n '/<artifactId>ride-stream<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;}' pom.xml)

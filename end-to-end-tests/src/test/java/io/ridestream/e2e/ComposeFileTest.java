@@ -1,0 +1,82 @@
+package io.ridestream.e2e;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * compose.yaml cannot be run here (no Docker engine), so it is checked for what makes it start in order: every
+ * service has a health check that its image can run, and both services wait for a healthy Kafka. CI also runs
+ * {@code docker-compose config} on it.
+ */
+class ComposeFileTest {
+
+	static final List<String> SERVICES = List.of("ride-producer-service", "ride-consumer-service");
+
+	static Map<String, Map<String, Object>> services;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readComposeFile() throws IOException {
+		try (Reader compose = Files.newBufferedReader(ServiceProcess.PROJECT_ROOT.resolve("compose.yaml"))) {
+			Map<String, Object> file = new Yaml().load(compose);
+			services = (Map<String, Map<String, Object>>) file.get("services");
+		}
+	}
+
+	@Test
+	void runsKafkaOfTheSameVersionAsOurKafkaClients() {
+		assertThat(services.get("kafka").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+	}
+
+	@Test
+	void givesEveryServiceAHealthCheckThatNeedsNoCurl() {
+		assertThat(services).containsKeys("kafka", "ride-producer-service", "ride-consumer-service");
+		services.forEach((name, service) -> {
+			assertThat(service).as(name).containsKey("healthcheck");
+			String test = String.valueOf(((Map<?, ?>) service.get("healthcheck")).get("test"));
+			assertThat(test).as(name).doesNotContain("curl").doesNotContain("wget");
+		});
+	}
+
+	@Test
+	void checksTheReadinessProbeOfEachService() {
+		for (String name : SERVICES) {
+			String test = String.valueOf(((Map<?, ?>) services.get(name).get("healthcheck")).get("test"));
+
+			assertThat(test).as(name).contains("/actuator/health/readiness");
+		}
+	}
+
+	@Test
+	void startsEachServiceOnlyOnceKafkaIsHealthy() {
+		for (String name : SERVICES) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> dependsOn = (Map<String, Object>) services.get(name).get("depends_on");
+
+			assertThat(dependsOn).as(name).containsEntry("kafka", Map.of("condition", "service_healthy"));
+		}
+	}
+
+	@Test
+	void buildsEachServiceFromTheDockerfileInItsModule() {
+		for (String name : SERVICES) {
+			Map<?, ?> build = (Map<?, ?>) services.get(name).get("build");
+			Path dockerfile = ServiceProcess.PROJECT_ROOT.resolve(String.valueOf(build.get("dockerfile")));
+
+			assertThat(dockerfile).as(name).isEqualTo(ServiceProcess.PROJECT_ROOT.resolve(name).resolve("Dockerfile"));
+			assertThat(dockerfile).content().contains("-pl " + name + " ").contains(name + "-*-exec.jar");
+		}
+	}
+
+}
