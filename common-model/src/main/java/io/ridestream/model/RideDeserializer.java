@@ -1,25 +1,14 @@
 package io.ridestream.model;
 
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-
 /**
- * Reads a ride from the JSON documented in {@link RideJson}; bytes that are not a valid ride raise a
- * {@link SerializationException} that says why.
+ * Reads a {@link Ride} written in Confluent's JSON Schema wire format or as plain JSON; see
+ * {@link JsonSchemaDeserializer} for the behaviour and {@link io.ridestream.model.schema.JsonSchemaSerdeConfig} for
+ * the properties.
  */
-public class RideDeserializer implements Deserializer<Ride> {
+public class RideDeserializer extends JsonSchemaDeserializer<Ride> {
 
-	@Override
-	public Ride deserialize(String topic, byte[] data) {
-		if (data == null) {
-			return null;
-		}
-		try {
-			return RideJson.read(data);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new SerializationException(ex.getMessage(), ex);
-		}
+	public RideDeserializer() {
+		super(Ride.class, RideSchema.json());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.ridestream.model;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,15 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
  *  "tolls_amount":0,"improvement_surcharge":0.3,"total_amount":9.3,"congestion_surcharge":0}
  * }</pre>
  *
- * Nullable fields are written as {@code null}. Unknown keys are ignored when reading, so a newer producer may add
- * optional fields without breaking older consumers.
+ * Nullable fields are written as {@code null} and may also be left out. Unknown keys are ignored when reading, so
+ * a newer producer may add optional fields without breaking older consumers. {@link RideSchema} describes the same
+ * shape as a JSON Schema.
  */
 public final class RideJson {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
+	/** Also maps other versions of the ride (see {@link JsonSchemaDeserializer}); trees keep decimals exact. */
+	static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
 		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
@@ -46,9 +49,23 @@ public final class RideJson {
 			return MAPPER.readValue(json, Ride.class);
 		}
 		catch (JacksonException ex) {
-			Throwable cause = (ex.getCause() instanceof IllegalArgumentException) ? ex.getCause() : ex;
-			throw new IllegalArgumentException("Not a valid ride: " + cause.getMessage(), ex);
+			throw notAValidRide(ex);
 		}
+	}
+
+	/** Maps a parsed ride, of {@link Ride} or another version of it, as {@link #read(byte[])} does. */
+	static <T> T read(JsonNode json, Class<T> type) {
+		try {
+			return MAPPER.treeToValue(json, type);
+		}
+		catch (JacksonException ex) {
+			throw notAValidRide(ex);
+		}
+	}
+
+	private static IllegalArgumentException notAValidRide(JacksonException ex) {
+		Throwable cause = (ex.getCause() instanceof IllegalArgumentException) ? ex.getCause() : ex;
+		return new IllegalArgumentException("Not a valid ride: " + cause.getMessage(), ex);
 	}
 
 }

@@ -1,15 +1,15 @@
 package io.ridestream.model;
 
-import org.apache.kafka.common.serialization.Serializer;
-
 /**
- * Writes a ride as the JSON documented in {@link RideJson}. No type headers: the topic carries rides only.
+ * Writes a {@link Ride} in Confluent's JSON Schema wire format with {@link RideSchema}, or as plain JSON when no
+ * schema registry is configured; see {@link JsonSchemaSerializer} for the behaviour and
+ * {@link io.ridestream.model.schema.JsonSchemaSerdeConfig} for the properties. No type headers: the topic carries
+ * rides only.
  */
-public class RideSerializer implements Serializer<Ride> {
+public class RideSerializer extends JsonSchemaSerializer<Ride> {
 
-	@Override
-	public byte[] serialize(String topic, Ride ride) {
-		return (ride != null) ? RideJson.write(ride) : null;
+	public RideSerializer() {
+		super(RideSchema.json());
 	}
 
 }

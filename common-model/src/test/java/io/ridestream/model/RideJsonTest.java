@@ -73,6 +73,16 @@ class RideJsonTest {
 	}
 
 	@Test
+	void readsOptionalFieldsLeftOutAsNullAsTheSchemaAllows() {
+		String json = DOCUMENTED_JSON.replace("\"passenger_count\":1,", "").replace(",\"congestion_surcharge\":0", "");
+
+		Ride ride = RideJson.read(json.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(ride.passengerCount()).isNull();
+		assertThat(ride.congestionSurcharge()).isNull();
+	}
+
+	@Test
 	void rejectsRideWithoutRequiredField() {
 		String json = DOCUMENTED_JSON.replace("\"fare_amount\":8,", "");
 

@@ -40,19 +40,35 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void givesEveryServiceAHealthCheckThatNeedsNoCurl() {
-		assertThat(services).containsKeys("kafka", "ride-producer-service", "ride-consumer-service");
-		services.forEach((name, service) -> {
-			assertThat(service).as(name).containsKey("healthcheck");
-			String test = String.valueOf(((Map<?, ?>) service.get("healthcheck")).get("test"));
+	void givesEveryServiceAHealthCheck() {
+		assertThat(services).containsKeys("kafka", "schema-registry", "ride-producer-service", "ride-consumer-service");
+		services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+	}
+
+	@Test
+	void checksOurServicesWithoutCurlWhichTheirJreImageLacks() {
+		for (String name : SERVICES) {
+			String test = String.valueOf(section(name, "healthcheck").get("test"));
+
 			assertThat(test).as(name).doesNotContain("curl").doesNotContain("wget");
-		});
+		}
+	}
+
+	@Test
+	void pointsBothServicesAtTheSchemaRegistryOnceItIsHealthy() {
+		for (String name : SERVICES) {
+			Map<String, Object> dependsOn = section(name, "depends_on");
+			Map<String, Object> environment = section(name, "environment");
+
+			assertThat(dependsOn).as(name).containsEntry("schema-registry", Map.of("condition", "service_healthy"));
+			assertThat(environment).as(name).containsEntry("SCHEMA_REGISTRY_URL", "http://schema-registry:8081");
+		}
 	}
 
 	@Test
 	void checksTheReadinessProbeOfEachService() {
 		for (String name : SERVICES) {
-			String test = String.valueOf(((Map<?, ?>) services.get(name).get("healthcheck")).get("test"));
+			String test = String.valueOf(section(name, "healthcheck").get("test"));
 
 			assertThat(test).as(name).contains("/actuator/health/readiness");
 		}
@@ -61,8 +77,7 @@ class ComposeFileTest {
 	@Test
 	void startsEachServiceOnlyOnceKafkaIsHealthy() {
 		for (String name : SERVICES) {
-			@SuppressWarnings("unchecked")
-			Map<String, Object> dependsOn = (Map<String, Object>) services.get(name).get("depends_on");
+			Map<String, Object> dependsOn = section(name, "depends_on");
 
 			assertThat(dependsOn).as(name).containsEntry("kafka", Map.of("condition", "service_healthy"));
 		}
@@ -71,12 +86,17 @@ class ComposeFileTest {
 	@Test
 	void buildsEachServiceFromTheDockerfileInItsModule() {
 		for (String name : SERVICES) {
-			Map<?, ?> build = (Map<?, ?>) services.get(name).get("build");
+			Map<String, Object> build = section(name, "build");
 			Path dockerfile = ServiceProcess.PROJECT_ROOT.resolve(String.valueOf(build.get("dockerfile")));
 
 			assertThat(dockerfile).as(name).isEqualTo(ServiceProcess.PROJECT_ROOT.resolve(name).resolve("Dockerfile"));
 			assertThat(dockerfile).content().contains("-pl " + name + " ").contains(name + "-*-exec.jar");
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> section(String service, String name) {
+		return (Map<String, Object>) services.get(service).get(name);
 	}
 
 }

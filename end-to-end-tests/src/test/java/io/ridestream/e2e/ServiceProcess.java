@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -23,21 +24,29 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final String module;
 
+	private final Map<String, String> environment;
+
 	private final List<String> arguments;
 
 	private final int port;
 
 	private Process process;
 
-	private ServiceProcess(String module, int port, List<String> arguments) {
+	private ServiceProcess(String module, int port, Map<String, String> environment, List<String> arguments) {
 		this.module = module;
 		this.port = port;
+		this.environment = environment;
 		this.arguments = arguments;
 	}
 
 	/** Starts the module's exec jar on a free port and waits until its readiness probe answers UP. */
 	static ServiceProcess start(String module, String... arguments) {
-		ServiceProcess service = new ServiceProcess(module, freePort(), List.of(arguments));
+		return start(module, Map.of(), arguments);
+	}
+
+	/** The same, with these environment variables set. */
+	static ServiceProcess start(String module, Map<String, String> environment, String... arguments) {
+		ServiceProcess service = new ServiceProcess(module, freePort(), environment, List.of(arguments));
 		service.start();
 		return service;
 	}
@@ -52,9 +61,10 @@ final class ServiceProcess implements AutoCloseable {
 		try {
 			Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
 			File log = logs.resolve(this.module + "-" + this.port + ".log").toFile();
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+			builder.environment().putAll(this.environment);
+			this.process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.ridestream.model.CsvHeaderException;
 import io.ridestream.model.CsvRow;
+import io.ridestream.model.InvalidRideException;
 import io.ridestream.model.RideCsvReader;
 
 /**
@@ -120,14 +121,26 @@ final class Replay implements Runnable {
 					this.metrics.published();
 				}
 				else {
-					failed(ex);
+					notSent(row, ex);
 				}
 				this.inFlight.release();
 			});
 		}
 		catch (RuntimeException ex) {
-			failed(ex);
+			notSent(row, ex);
 			this.inFlight.release();
+		}
+	}
+
+	/** A ride the serializer found not to match its schema is a bad row; anything else is a failed send. */
+	private void notSent(CsvRow.Parsed row, Throwable ex) {
+		InvalidRideException invalid = Causes.find(ex, InvalidRideException.class);
+		if (invalid != null) {
+			this.job.rowRejected(row.line(), String.join("; ", invalid.violations()));
+			this.metrics.rejected();
+		}
+		else {
+			failed(ex);
 		}
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import io.ridestream.model.CsvRow;
 import io.ridestream.model.Ride;
+import io.ridestream.model.schema.SchemaRegistryException;
 import io.ridestream.producer.topic.TopicProperties;
 
 /**
@@ -56,8 +57,15 @@ class RidePublisher {
 		return this.kafka.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers));
 	}
 
-	/** Explains why a send failed, naming the brokers, so that a dead or misconfigured Kafka is plain to see. */
+	/**
+	 * Explains why a send failed, naming the schema registry or the brokers, so that a dead or misconfigured
+	 * registry or Kafka is plain to see.
+	 */
 	String describeFailure(Throwable failure) {
+		SchemaRegistryException registry = Causes.find(failure, SchemaRegistryException.class);
+		if (registry != null) {
+			return registry.getMessage();
+		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
 		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
 		if (cause instanceof TimeoutException) {

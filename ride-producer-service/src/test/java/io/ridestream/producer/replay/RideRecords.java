@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.ridestream.model.Ride;
@@ -31,9 +33,18 @@ final class RideRecords {
 
 	/** Every record on the topic now that carries this replay's id, read from the start to the end of the log. */
 	static List<ConsumerRecord<String, Ride>> of(EmbeddedKafkaBroker broker, String topic, String replayId) {
+		return of(broker, topic, replayId, new RideDeserializer());
+	}
+
+	/** The same, as the bytes on the wire. */
+	static List<ConsumerRecord<String, byte[]>> raw(EmbeddedKafkaBroker broker, String topic, String replayId) {
+		return of(broker, topic, replayId, new ByteArrayDeserializer());
+	}
+
+	private static <V> List<ConsumerRecord<String, V>> of(EmbeddedKafkaBroker broker, String topic, String replayId,
+			Deserializer<V> values) {
 		Map<String, Object> properties = KafkaTestUtils.consumerProps(broker, "test-" + replayId, false);
-		try (Consumer<String, Ride> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new RideDeserializer())) {
+		try (Consumer<String, V> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
 				.map((partition) -> new TopicPartition(topic, partition.partition()))
@@ -41,7 +52,7 @@ final class RideRecords {
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			List<ConsumerRecord<String, Ride>> records = new ArrayList<>();
+			List<ConsumerRecord<String, V>> records = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
 				consumer.poll(Duration.ofMillis(100))
 					.forEach((record) -> {
