@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Splits text into lines ({@code \n} or {@code \r\n}) without ever holding more than {@code maxLength}
- * characters of one line, so a file without line breaks cannot exhaust memory.
+ * Splits text into lines without ever holding more than {@code maxLength} characters of one line, so a file
+ * without line breaks cannot exhaust memory. A line ends with {@code \n}, {@code \r\n} or a lone {@code \r}
+ * (as {@link java.io.BufferedReader} has it): files saved by old Mac software end their lines with {@code \r}
+ * only, and reading such a file as one line would reject all of its rows together.
  */
 final class BoundedLineReader {
 
@@ -26,6 +28,9 @@ final class BoundedLineReader {
 
 	private long lineNumber;
 
+	/** Whether the last line ended with {@code \r}, so a {@code \n} that follows belongs to that break. */
+	private boolean afterCarriageReturn;
+
 	BoundedLineReader(Reader text, int maxLength) {
 		this.text = text;
 		this.maxLength = maxLength;
@@ -43,9 +48,16 @@ final class BoundedLineReader {
 				}
 				break;
 			}
+			if (this.afterCarriageReturn) {
+				this.afterCarriageReturn = false;
+				if (this.buffer[this.position] == '\n') {
+					this.position++;
+					continue;
+				}
+			}
 			sawAny = true;
 			int start = this.position;
-			while (this.position < this.limit && this.buffer[this.position] != '\n') {
+			while (this.position < this.limit && !isLineBreak(this.buffer[this.position])) {
 				this.position++;
 			}
 			int length = this.position - start;
@@ -57,19 +69,13 @@ final class BoundedLineReader {
 				this.line.append(this.buffer, start, length);
 			}
 			if (this.position < this.limit) {
+				this.afterCarriageReturn = this.buffer[this.position] == '\r';
 				this.position++;
 				break;
 			}
 		}
 		this.lineNumber++;
-		if (tooLong) {
-			return TOO_LONG;
-		}
-		int end = this.line.length();
-		if (end > 0 && this.line.charAt(end - 1) == '\r') {
-			this.line.setLength(end - 1);
-		}
-		return this.line.toString();
+		return tooLong ? TOO_LONG : this.line.toString();
 	}
 
 	/** The number of the line {@link #readLine()} returned last, counting from 1. */
@@ -79,6 +85,10 @@ final class BoundedLineReader {
 
 	void close() throws IOException {
 		this.text.close();
+	}
+
+	private static boolean isLineBreak(char c) {
+		return c == '\n' || c == '\r';
 	}
 
 	private boolean fill() throws IOException {

@@ -19,7 +19,7 @@ final class Decimals {
 		int integerDigits = value.precision() - value.scale();
 		if (integerDigits > MAX_INTEGER_DIGITS || value.stripTrailingZeros().scale() > MAX_SCALE) {
 			throw new IllegalArgumentException(field + " must have at most " + MAX_INTEGER_DIGITS
-					+ " integer digits and " + MAX_SCALE + " decimal places, was " + value.toString());
+					+ " integer digits and " + MAX_SCALE + " decimal places, was " + Values.abbreviate(value.toString()));
 		}
 	}
 

@@ -61,7 +61,8 @@ public record Ride(
 			Decimals.requireReasonable("congestion_surcharge", congestionSurcharge);
 		}
 		if (storeAndForwardFlag != null && !storeAndForwardFlag.equals("Y") && !storeAndForwardFlag.equals("N")) {
-			throw new IllegalArgumentException("store_and_fwd_flag must be Y or N, was '" + storeAndForwardFlag + "'");
+			throw new IllegalArgumentException(
+					"store_and_fwd_flag must be Y or N, was '" + Values.abbreviate(storeAndForwardFlag) + "'");
 		}
 	}
 

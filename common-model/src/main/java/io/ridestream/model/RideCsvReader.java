@@ -2,9 +2,14 @@ package io.ridestream.model;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -31,11 +36,19 @@ import com.opencsv.RFC4180ParserBuilder;
  *
  * <p>Fields are split by opencsv's RFC 4180 parser. A row is one line: TLC files have no line breaks inside
  * fields, and treating each line on its own means one stray quote costs one row, not the rest of the file.
+ * Lines end with {@code \n}, {@code \r\n} or a lone {@code \r}; a line longer than 65,536
+ * characters is rejected without being held in memory.
  */
 public final class RideCsvReader implements Closeable {
 
 	/** Far longer than any real row (about 120 characters), short enough to bound the memory of one row. */
 	static final int MAX_LINE_LENGTH = 64 * 1024;
+
+	/**
+	 * No valid amount needs more characters than this, and turning a string of digits into a number takes time
+	 * quadratic in its length: a line of 60,000 digits would cost a tenth of a second.
+	 */
+	static final int MAX_NUMBER_LENGTH = 40;
 
 	private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
 		.appendPattern("uuuu-MM-dd")
@@ -71,6 +84,19 @@ public final class RideCsvReader implements Closeable {
 		RFC4180Parser parser = new RFC4180ParserBuilder().build();
 		String[] header = readHeader(lines, parser);
 		return new RideCsvReader(lines, parser, header.length, positionsOf(header));
+	}
+
+	/**
+	 * Opens a reader on the bytes of a UTF-8 CSV and reads its header. Bytes that are not valid UTF-8 become
+	 * U+FFFD, the replacement character, so a row holding them is rejected with a reason instead of failing the
+	 * whole file; in the header they fail it as a missing column would.
+	 * @throws CsvHeaderException if the text is empty or its header lacks a required column
+	 */
+	public static RideCsvReader open(InputStream bytes) {
+		CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		return open(new InputStreamReader(bytes, utf8));
 	}
 
 	/** The next row, or {@code null} at the end of the text. */
@@ -142,8 +168,17 @@ public final class RideCsvReader implements Closeable {
 		return value;
 	}
 
-	private Integer integer(String[] fields, RideColumn column) {
+	private String number(String[] fields, RideColumn column) {
 		String value = text(fields, column);
+		if (value != null && value.length() > MAX_NUMBER_LENGTH) {
+			throw new IllegalArgumentException(column.header() + ": '" + Values.abbreviate(value)
+					+ "' is longer than a number may be (" + MAX_NUMBER_LENGTH + " characters)");
+		}
+		return value;
+	}
+
+	private Integer integer(String[] fields, RideColumn column) {
+		String value = number(fields, column);
 		if (value == null) {
 			return null;
 		}
@@ -156,13 +191,13 @@ public final class RideCsvReader implements Closeable {
 				return new BigDecimal(value).intValueExact();
 			}
 			catch (NumberFormatException | ArithmeticException notInteger) {
-				throw new IllegalArgumentException(column.header() + ": '" + abbreviate(value) + "' is not an integer");
+				throw new IllegalArgumentException(column.header() + ": '" + Values.abbreviate(value) + "' is not an integer");
 			}
 		}
 	}
 
 	private BigDecimal decimal(String[] fields, RideColumn column) {
-		String value = text(fields, column);
+		String value = number(fields, column);
 		if (value == null) {
 			return null;
 		}
@@ -170,7 +205,7 @@ public final class RideCsvReader implements Closeable {
 			return new BigDecimal(value);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(column.header() + ": '" + abbreviate(value) + "' is not a decimal number");
+			throw new IllegalArgumentException(column.header() + ": '" + Values.abbreviate(value) + "' is not a decimal number");
 		}
 	}
 
@@ -183,7 +218,7 @@ public final class RideCsvReader implements Closeable {
 			return LocalDateTime.parse(value, TIMESTAMP);
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(column.header() + ": '" + abbreviate(value)
+			throw new IllegalArgumentException(column.header() + ": '" + Values.abbreviate(value)
 					+ "' is not a date-time like 2020-07-01 00:25:32");
 		}
 	}
@@ -206,6 +241,10 @@ public final class RideCsvReader implements Closeable {
 		while (text != null && text.isBlank());
 		if (text == null) {
 			throw new CsvHeaderException("The CSV is empty: expected a header line with the TLC column names");
+		}
+		if (text == BoundedLineReader.TOO_LONG) {
+			throw new CsvHeaderException("The CSV header (line " + lines.lineNumber() + ") is longer than "
+					+ MAX_LINE_LENGTH + " characters");
 		}
 		try {
 			return parser.parseLine(text);
@@ -244,7 +283,7 @@ public final class RideCsvReader implements Closeable {
 		}
 		if (!missing.isEmpty()) {
 			throw new CsvHeaderException("The CSV header lacks required columns " + missing + "; found "
-					+ abbreviate(Arrays.toString(header)));
+					+ Values.abbreviate(Arrays.toString(header)));
 		}
 		return positions;
 	}
@@ -256,10 +295,6 @@ public final class RideCsvReader implements Closeable {
 			quotes++;
 		}
 		return quotes % 2 != 0;
-	}
-
-	private static String abbreviate(String value) {
-		return (value.length() <= 60) ? value : value.substring(0, 57) + "...";
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.ridestream.model;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -190,6 +192,81 @@ class RideCsvReaderTest {
 
 		assertThat(rows.get(0)).isEqualTo(new CsvRow.Rejected(2, "line longer than 65536 characters"));
 		assertThat(rows.get(1)).isInstanceOf(CsvRow.Parsed.class).extracting(CsvRow::line).isEqualTo(3L);
+	}
+
+	@Test
+	void readsFilesWithCarriageReturnOnlyLineEndingsLineByLine() {
+		String csv = (HEADER + GOOD_ROW + "\n" + GOOD_ROW.replace(",8,", ",x,") + GOOD_ROW).replace('\n', '\r');
+
+		List<CsvRow> rows = readAll(csv);
+
+		assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 4L, 5L);
+		assertThat(rows).extracting(Object::getClass)
+			.containsExactly(CsvRow.Parsed.class, CsvRow.Rejected.class, CsvRow.Parsed.class);
+	}
+
+	@Test
+	void countsLinesAlikeWhateverTheirLineBreaks() {
+		List<CsvRow> rows = readAll(HEADER.strip() + "\r" + GOOD_ROW.strip() + "\r\n\r" + GOOD_ROW.strip() + "\n"
+				+ GOOD_ROW.strip() + "\r\r\n" + GOOD_ROW);
+
+		assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 4L, 5L, 7L);
+		assertThat(rows).allMatch(CsvRow.Parsed.class::isInstance);
+	}
+
+	@Test
+	void rejectsRowWithBytesThatAreNotUtf8AndKeepsGoing() {
+		ByteArrayOutputStream csv = new ByteArrayOutputStream();
+		csv.writeBytes((HEADER + "2,2020-07-01 00:30:49,2020-07-01 00:38:26,1,1.90,1,").getBytes(StandardCharsets.UTF_8));
+		csv.writeBytes(new byte[] { (byte) 0xC3, 0x28, (byte) 0xFF });
+		csv.writeBytes((",88,232,1,8,0.5,0.5,2.36,0,0.3,14.16,2.5\n" + GOOD_ROW).getBytes(StandardCharsets.UTF_8));
+
+		List<CsvRow> rows = new ArrayList<>();
+		try (RideCsvReader reader = RideCsvReader.open(new ByteArrayInputStream(csv.toByteArray()))) {
+			for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+				rows.add(row);
+			}
+		}
+
+		assertThat(rows).containsExactly(
+				new CsvRow.Rejected(2, "store_and_fwd_flag must be Y or N, was '\uFFFD(\uFFFD'"),
+				new CsvRow.Parsed(3, onlyRide(HEADER + GOOD_ROW)));
+	}
+
+	@Test
+	void rejectsLongNumberBeforeSpendingTimeOnParsingIt() {
+		String digits = "9".repeat(60_000);
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 0; i < 50; i++) {
+			csv.append(GOOD_ROW.replace(",14.16,", "," + digits + ","))
+				.append(GOOD_ROW.replace(",1,N,", "," + digits + ",N,"));
+		}
+
+		long start = System.nanoTime();
+		List<CsvRow> rows = readAll(csv.toString());
+		long millis = (System.nanoTime() - start) / 1_000_000;
+
+		assertThat(rows).hasSize(100).first().isEqualTo(new CsvRow.Rejected(2, "total_amount: '" + "9".repeat(57)
+				+ "...' is longer than a number may be (40 characters)"));
+		assertThat(rows).allMatch(CsvRow.Rejected.class::isInstance);
+		// Parsing them would take seconds: BigDecimal's parsing is quadratic in the number of digits.
+		assertThat(millis).isLessThan(2_000);
+	}
+
+	@Test
+	void rejectsLongStoreAndForwardFlagWithAReasonOfBoundedLength() {
+		List<CsvRow> rows = readAll(HEADER + GOOD_ROW.replace(",N,", "," + "N".repeat(20_000) + ","));
+
+		assertThat(rows).singleElement().isInstanceOfSatisfying(CsvRow.Rejected.class, (rejected) -> assertThat(
+				rejected.reason()).startsWith("store_and_fwd_flag must be Y or N, was 'NNN").hasSizeLessThan(200));
+	}
+
+	@Test
+	void failsWholeFileWhenHeaderIsLongerThanTheLineLimit() {
+		String header = HEADER.replace(",extra,", ",extra" + " ".repeat(RideCsvReader.MAX_LINE_LENGTH) + ",");
+
+		assertThatExceptionOfType(CsvHeaderException.class).isThrownBy(() -> readAll(header + GOOD_ROW))
+			.withMessage("The CSV header (line 1) is longer than 65536 characters");
 	}
 
 	@Test

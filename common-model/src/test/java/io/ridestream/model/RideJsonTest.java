@@ -114,6 +114,15 @@ class RideJsonTest {
 	}
 
 	@Test
+	void rejectsLongAmountWithAMessageOfBoundedLength() {
+		String json = DOCUMENTED_JSON.replace("\"total_amount\":9.3", "\"total_amount\":" + "9".repeat(900));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> RideJson.read(json.getBytes(StandardCharsets.UTF_8)))
+			.withMessageContaining("total_amount must have at most 12 integer digits")
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(300));
+	}
+
+	@Test
 	void rejectsBytesThatAreNotJson() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> RideJson.read("not json".getBytes(StandardCharsets.UTF_8)))

@@ -8,27 +8,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the actuator shows, and hides. The probes do not depend on Kafka, so none is running here.
+ * What the actuator shows, and hides. No Kafka is running here: readiness follows Kafka, liveness does not.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.kafka.admin.auto-create=false" })
+		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.kafka.admin.auto-create=false",
+				"ridestream.health.kafka.timeout=500ms" })
 @AutoConfigureRestTestClient
 class ActuatorTests {
 
 	@Autowired
 	private RestTestClient client;
 
-	@ParameterizedTest
-	@ValueSource(strings = { "liveness", "readiness" })
-	void probeIsUp(String probe) {
+	@Test
+	void livenessIsUpWithoutKafka() {
 		this.client.get()
-			.uri("/actuator/health/{probe}", probe)
+			.uri("/actuator/health/liveness")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -37,14 +38,25 @@ class ActuatorTests {
 	}
 
 	@Test
+	void readinessIsDownWithoutKafka() {
+		this.client.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.json("{\"status\":\"DOWN\"}", JsonCompareMode.STRICT);
+	}
+
+	@Test
 	void healthShowsAnonymousUsersNoDetails() {
 		this.client.get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()
-			.isOk()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.status").isEqualTo("DOWN")
 			.jsonPath("$.components").doesNotExist()
 			.jsonPath("$.details").doesNotExist();
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -59,12 +60,16 @@ class RidePublisher {
 
 	/**
 	 * Explains why a send failed, naming the schema registry or the brokers, so that a dead or misconfigured
-	 * registry or Kafka is plain to see.
+	 * registry or Kafka, or wrong credentials, are plain to see.
 	 */
 	String describeFailure(Throwable failure) {
 		SchemaRegistryException registry = Causes.find(failure, SchemaRegistryException.class);
 		if (registry != null) {
 			return registry.getMessage();
+		}
+		AuthenticationException authentication = Causes.find(failure, AuthenticationException.class);
+		if (authentication != null) {
+			return "Kafka at " + bootstrapServers() + " rejected the credentials: " + authentication.getMessage();
 		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
 		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();

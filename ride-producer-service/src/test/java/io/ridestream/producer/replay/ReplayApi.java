@@ -80,8 +80,15 @@ final class ReplayApi {
 	}
 
 	ReplayJobView awaitFinished(String id) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> get(id), (job) -> job.state() != ReplayState.RUNNING);
+		return awaitFinished(id, Duration.ofSeconds(20));
+	}
+
+	ReplayJobView awaitFinished(String id, Duration atMost) {
+		return await().atMost(atMost).until(() -> get(id), (job) -> job.state() != ReplayState.RUNNING);
+	}
+
+	ReplayJobView awaitPublished(String id, long rides) {
+		return await().atMost(Duration.ofSeconds(20)).until(() -> get(id), (job) -> job.published() >= rides);
 	}
 
 	ReplayJobView awaitRowsRead(String id, long rows) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -19,7 +20,6 @@ import io.ridestream.model.Ride;
 import io.ridestream.model.RideDeserializer;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.awaitility.Awaitility.await;
 
@@ -33,17 +33,23 @@ final class RideRecords {
 
 	/** Every record on the topic now that carries this replay's id, read from the start to the end of the log. */
 	static List<ConsumerRecord<String, Ride>> of(EmbeddedKafkaBroker broker, String topic, String replayId) {
-		return of(broker, topic, replayId, new RideDeserializer());
+		return of(broker.getBrokersAsString(), topic, replayId);
+	}
+
+	/** The same, from the brokers at this address. */
+	static List<ConsumerRecord<String, Ride>> of(String bootstrapServers, String topic, String replayId) {
+		return of(bootstrapServers, topic, replayId, new RideDeserializer());
 	}
 
 	/** The same, as the bytes on the wire. */
 	static List<ConsumerRecord<String, byte[]>> raw(EmbeddedKafkaBroker broker, String topic, String replayId) {
-		return of(broker, topic, replayId, new ByteArrayDeserializer());
+		return of(broker.getBrokersAsString(), topic, replayId, new ByteArrayDeserializer());
 	}
 
-	private static <V> List<ConsumerRecord<String, V>> of(EmbeddedKafkaBroker broker, String topic, String replayId,
+	private static <V> List<ConsumerRecord<String, V>> of(String bootstrapServers, String topic, String replayId,
 			Deserializer<V> values) {
-		Map<String, Object> properties = KafkaTestUtils.consumerProps(broker, "test-" + replayId, false);
+		Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "test-" + replayId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		try (Consumer<String, V> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()

@@ -1,0 +1,102 @@
+package io.ridestream.producer.health;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.common.Node;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports whether the Kafka cluster answers, for the readiness probe: an instance that cannot reach Kafka cannot
+ * replay, but restarting it would not bring Kafka back, so this is not part of liveness. Uses the admin client
+ * settings, security included, that Spring Boot gives {@link KafkaAdmin}.
+ */
+@Component("kafka")
+class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+
+	private final Admin admin;
+
+	private final String bootstrapServers;
+
+	private final Duration timeout;
+
+	private final long cacheForNanos;
+
+	private Health lastHealth;
+
+	private long lastCheckedAt;
+
+	KafkaHealthIndicator(KafkaAdmin kafkaAdmin, KafkaHealthProperties properties) {
+		this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+		this.bootstrapServers = describe(kafkaAdmin.getConfigurationProperties()
+			.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+		this.timeout = properties.timeout();
+		this.cacheForNanos = properties.cacheFor().toNanos();
+	}
+
+	@Override
+	public synchronized Health health() {
+		long now = System.nanoTime();
+		if (this.lastHealth == null || now - this.lastCheckedAt >= this.cacheForNanos) {
+			this.lastHealth = check();
+			this.lastCheckedAt = System.nanoTime();
+		}
+		return this.lastHealth;
+	}
+
+	private Health check() {
+		DescribeClusterResult cluster = this.admin
+			.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeout.toMillis()));
+		try {
+			// The options' timeout ends the request; the extra second only guards against a client that hangs.
+			long waitMillis = this.timeout.toMillis() + 1000;
+			String clusterId = cluster.clusterId().get(waitMillis, TimeUnit.MILLISECONDS);
+			Collection<Node> nodes = cluster.nodes().get(waitMillis, TimeUnit.MILLISECONDS);
+			return Health.up()
+				.withDetail("bootstrapServers", this.bootstrapServers)
+				.withDetail("clusterId", clusterId)
+				.withDetail("brokers", nodes.size())
+				.build();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return down("interrupted while asking the cluster");
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return down(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			return down("no answer within " + this.timeout.toMillis() + " ms");
+		}
+	}
+
+	private Health down(String reason) {
+		return Health.down()
+			.withDetail("bootstrapServers", this.bootstrapServers)
+			.withDetail("reason", "Kafka is unreachable: " + reason)
+			.build();
+	}
+
+	@Override
+	public void destroy() {
+		this.admin.close(Duration.ofSeconds(1));
+	}
+
+	private static String describe(Object servers) {
+		return (servers instanceof Collection<?> list) ? String.join(",", list.stream().map(String::valueOf).toList())
+				: String.valueOf(servers);
+	}
+
+}
