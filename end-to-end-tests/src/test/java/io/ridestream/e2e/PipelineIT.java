@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -34,6 +33,8 @@ class PipelineIT {
 
 	static String brokers;
 
+	static Services services;
+
 	static ServiceProcess producer;
 
 	static ServiceProcess consumer;
@@ -41,18 +42,15 @@ class PipelineIT {
 	@BeforeAll
 	static void startServices(EmbeddedKafkaBroker broker) {
 		brokers = broker.getBrokersAsString();
-		String kafka = "--spring.kafka.bootstrap-servers=" + brokers;
-		producer = ServiceProcess.start("ride-producer-service", kafka);
-		consumer = ServiceProcess.start("ride-consumer-service", kafka);
+		services = Services.start(brokers, Map.of());
+		producer = services.producer();
+		consumer = services.consumer();
 	}
 
 	@AfterAll
 	static void stopServices() {
-		if (consumer != null) {
-			consumer.close();
-		}
-		if (producer != null) {
-			producer.close();
+		if (services != null) {
+			services.close();
 		}
 	}
 

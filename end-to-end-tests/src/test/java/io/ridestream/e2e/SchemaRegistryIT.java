@@ -36,6 +36,8 @@ class SchemaRegistryIT {
 
 	static String brokers;
 
+	static Services services;
+
 	static ServiceProcess producer;
 
 	static ServiceProcess consumer;
@@ -44,23 +46,17 @@ class SchemaRegistryIT {
 	static void startServices(EmbeddedKafkaBroker broker) {
 		registry = FakeSchemaRegistry.start();
 		brokers = broker.getBrokersAsString();
-		Map<String, String> environment = Map.of("SCHEMA_REGISTRY_URL", registry.url(),
-				"SPRING_KAFKA_BOOTSTRAP_SERVERS", brokers);
-		producer = ServiceProcess.start("ride-producer-service", environment);
-		consumer = ServiceProcess.start("ride-consumer-service", environment);
+		services = Services.start(brokers, Map.of("SCHEMA_REGISTRY_URL", registry.url()));
+		producer = services.producer();
+		consumer = services.consumer();
 	}
 
 	@AfterAll
 	static void stopServices() {
-		if (consumer != null) {
-			consumer.close();
+		if (services != null) {
+			services.close();
 		}
-		if (producer != null) {
-			producer.close();
-		}
-		if (registry != null) {
-			registry.close();
-		}
+		registry.close();
 	}
 
 	@Test
@@ -78,19 +74,19 @@ class SchemaRegistryIT {
 	}
 
 	@Test
-	void consumerCountsAFramedRideThatBreaksTheSchemaAsPoison() {
+	void consumerSendsAFramedRideThatBreaksTheSchemaToTheDeadLetterTopic() {
 		int schemaId = registry.register("rides-value", RideSchema.json());
 		String badRide = "{\"VendorID\":1,\"tpep_pickup_datetime\":\"2020-07-01T00:25:32\","
 				+ "\"tpep_dropoff_datetime\":\"2020-07-01T00:33:39\",\"passenger_count\":-1,\"trip_distance\":1.50,"
 				+ "\"RatecodeID\":1,\"store_and_fwd_flag\":\"N\",\"PULocationID\":238,\"DOLocationID\":75,"
 				+ "\"payment_type\":2,\"fare_amount\":8,\"extra\":0.5,\"mta_tax\":0.5,\"tip_amount\":0,"
 				+ "\"tolls_amount\":0,\"improvement_surcharge\":0.3,\"total_amount\":9.3,\"congestion_surcharge\":0}";
-		long poisonBefore = stats().get("poisonMessages").asLong();
+		long deadLettersBefore = stats().get("deadLetters").asLong();
 
 		send(confluentFramed(schemaId, badRide));
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(stats().get("poisonMessages").asLong()).isEqualTo(poisonBefore + 1));
+			.untilAsserted(() -> assertThat(stats().get("deadLetters").asLong()).isEqualTo(deadLettersBefore + 1));
 	}
 
 	private static byte[] confluentFramed(int schemaId, String json) {

@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +36,12 @@ class RideListener implements ConsumerSeekAware {
 
 	private final TopicProperties topic;
 
-	RideListener(StatisticsService statistics, TopicProperties topic) {
+	private final HandledOffsets handled;
+
+	RideListener(StatisticsService statistics, TopicProperties topic, HandledOffsets handled) {
 		this.statistics = statistics;
 		this.topic = topic;
+		this.handled = handled;
 	}
 
 	/** The topic to read, for the listener annotation. */
@@ -45,16 +49,26 @@ class RideListener implements ConsumerSeekAware {
 		return this.topic.name();
 	}
 
+	/**
+	 * Counts the ride and, unless it is read again after an earlier owner handled it, commits its offset
+	 * ({@code spring.kafka.listener.ack-mode: manual}): committing re-read offsets would move the group's position
+	 * back, and with it the boundary that keeps poison messages from being dead-lettered twice.
+	 */
 	@KafkaListener(id = ID, idIsGroup = false, topics = "#{__listener.topic()}")
-	void onRide(ConsumerRecord<String, Ride> record) {
+	void onRide(ConsumerRecord<String, Ride> record, Acknowledgment acknowledgment) {
 		if (record.value() == null) {
 			throw new InvalidRideException("the message has no value (a tombstone), a ride was expected");
 		}
 		this.statistics.recordRide(record.partition(), record.offset(), record.value());
+		if (!this.handled.handledBefore(record.topic(), record.partition(), record.offset())) {
+			acknowledgment.acknowledge();
+		}
 	}
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		// The positions are the group's committed offsets: the messages before them were handled earlier.
+		this.handled.assigned(assignments);
 		assignments.keySet().forEach((partition) -> this.statistics.startPartition(partition.partition()));
 		if (this.topic.readFromBeginning()) {
 			callback.seekToBeginning(assignments.keySet());
@@ -68,6 +82,7 @@ class RideListener implements ConsumerSeekAware {
 	@Override
 	public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
 		partitions.forEach((partition) -> this.statistics.dropPartition(partition.partition()));
+		this.handled.revoked(partitions);
 		if (!partitions.isEmpty()) {
 			logger.info("Revoked " + partitions + ": dropped their statistics");
 		}

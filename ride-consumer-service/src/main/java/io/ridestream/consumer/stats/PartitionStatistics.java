@@ -23,8 +23,8 @@ final class PartitionStatistics {
 		this.lastOffset = Math.max(this.lastOffset, offset);
 	}
 
-	synchronized void addPoisonMessage(long offset) {
-		this.aggregate.addPoisonMessage();
+	synchronized void addDeadLetter(long offset) {
+		this.aggregate.addDeadLetter();
 		this.lastOffset = Math.max(this.lastOffset, offset);
 	}
 

@@ -32,7 +32,7 @@ public final class RideAggregate {
 
 	private long rides;
 
-	private long poisonMessages;
+	private long deadLetters;
 
 	private final Map<String, Long> ridesByVendor = new HashMap<>();
 
@@ -75,9 +75,9 @@ public final class RideAggregate {
 		this.dropoffsByLocation.merge(ride.dropoffLocationId(), 1L, Long::sum);
 	}
 
-	/** Counts a message that was skipped because it is not a ride. */
-	public void addPoisonMessage() {
-		this.poisonMessages++;
+	/** Counts a message that is not a ride: it was skipped and parked on the dead-letter topic. */
+	public void addDeadLetter() {
+		this.deadLetters++;
 	}
 
 	/** An independent aggregate with the same content. */
@@ -92,7 +92,7 @@ public final class RideAggregate {
 
 	private RideAggregate mergeIn(RideAggregate other) {
 		this.rides += other.rides;
-		this.poisonMessages += other.poisonMessages;
+		this.deadLetters += other.deadLetters;
 		other.ridesByVendor.forEach((vendor, count) -> this.ridesByVendor.merge(vendor, count, Long::sum));
 		other.ridesByPaymentType.forEach((type, count) -> this.ridesByPaymentType.merge(type, count, Long::sum));
 		this.passengers += other.passengers;
@@ -111,8 +111,8 @@ public final class RideAggregate {
 		return this.rides;
 	}
 
-	public long poisonMessages() {
-		return this.poisonMessages;
+	public long deadLetters() {
+		return this.deadLetters;
 	}
 
 	/** Rides per vendor code, e.g. {@code "1"}. */
@@ -199,7 +199,7 @@ public final class RideAggregate {
 		if (!(obj instanceof RideAggregate other)) {
 			return false;
 		}
-		return this.rides == other.rides && this.poisonMessages == other.poisonMessages
+		return this.rides == other.rides && this.deadLetters == other.deadLetters
 				&& this.passengers == other.passengers && this.ridesByVendor.equals(other.ridesByVendor)
 				&& this.ridesByPaymentType.equals(other.ridesByPaymentType)
 				&& this.totalAmount.equals(other.totalAmount) && this.totalFare.equals(other.totalFare)
@@ -212,14 +212,14 @@ public final class RideAggregate {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.rides, this.poisonMessages, this.passengers, this.ridesByVendor,
+		return Objects.hash(this.rides, this.deadLetters, this.passengers, this.ridesByVendor,
 				this.ridesByPaymentType, this.totalAmount, this.totalFare, this.totalTips, this.totalDistance,
 				this.firstPickup, this.lastPickup, this.pickupsByLocation, this.dropoffsByLocation);
 	}
 
 	@Override
 	public String toString() {
-		return "RideAggregate[rides=" + this.rides + ", poisonMessages=" + this.poisonMessages + ", totalAmount="
+		return "RideAggregate[rides=" + this.rides + ", deadLetters=" + this.deadLetters + ", totalAmount="
 				+ this.totalAmount + ", firstPickup=" + this.firstPickup + ", lastPickup=" + this.lastPickup + "]";
 	}
 

@@ -32,7 +32,7 @@ import io.ridestream.consumer.zones.ZoneLookup;
  * @param topPickupLocations the busiest pickup zones, busiest first, ties by location id
  * @param topDropoffLocations the busiest dropoff zones, busiest first, ties by location id
  * @param partitions how far each partition read by this instance has been read, by partition
- * @param poisonMessages messages skipped because they are not rides
+ * @param deadLetters messages skipped because they are not rides, each parked on the dead-letter topic
  */
 public record RideStatistics(
 		long totalRides,
@@ -48,7 +48,7 @@ public record RideStatistics(
 		List<LocationCount> topPickupLocations,
 		List<LocationCount> topDropoffLocations,
 		List<PartitionProgress> partitions,
-		long poisonMessages) {
+		long deadLetters) {
 
 	/** Numeric codes in numeric order, anything else (such as "unknown") after them. */
 	private static final Comparator<String> CODE_ORDER = Comparator
@@ -74,7 +74,7 @@ public record RideStatistics(
 				inCodeOrder(all.ridesByPaymentType()), all.passengers(), money(all.totalAmount()),
 				money(all.totalFare()), money(all.totalTips()), average(all.totalDistance(), all.rides()),
 				all.firstPickup(), all.lastPickup(), named(all.topPickupLocations(topLocations), zones),
-				named(all.topDropoffLocations(topLocations), zones), progress, all.poisonMessages());
+				named(all.topDropoffLocations(topLocations), zones), progress, all.deadLetters());
 	}
 
 	private static Map<String, Long> inCodeOrder(Map<String, Long> counts) {

@@ -45,9 +45,9 @@ public class StatisticsService {
 		partition(partition).addRide(offset, ride);
 	}
 
-	/** Counts a message that was skipped because it is not a ride. */
-	public void recordPoisonMessage(int partition, long offset) {
-		partition(partition).addPoisonMessage(offset);
+	/** Counts a message that is not a ride, parked on the dead-letter topic, at its offset. */
+	public void recordDeadLetter(int partition, long offset) {
+		partition(partition).addDeadLetter(offset);
 	}
 
 	/** How many partitions this instance reads. */

@@ -38,7 +38,7 @@ final class StatisticsText {
 				(stats.averageTripDistance() != null) ? stats.averageTripDistance().toPlainString() + " mi" : NONE);
 		headline.put("First pickup", timestamp(stats.firstPickup()));
 		headline.put("Last pickup", timestamp(stats.lastPickup()));
-		headline.put("Poison msgs", count(stats.poisonMessages()));
+		headline.put("Dead letters", count(stats.deadLetters()));
 		int valueWidth = headline.values().stream().mapToInt(String::length).max().orElse(0);
 		String line = "%-14s%" + valueWidth + "s\n";
 		headline.forEach((label, value) -> text.append(String.format(Locale.ROOT, line, label, value)));

@@ -27,8 +27,8 @@ class StatsMetrics implements MeterBinder {
 		FunctionCounter.builder("ridestream.rides.consumed", this.statistics, (stats) -> stats.current().totalRides())
 			.description("Rides counted in the statistics of the partitions this instance reads")
 			.register(registry);
-		FunctionCounter.builder("ridestream.rides.poison", this.statistics, (stats) -> stats.current().poisonMessages())
-			.description("Messages on the rides topic skipped because they are not valid rides")
+		FunctionCounter.builder("ridestream.rides.dead.letters", this.statistics, (stats) -> stats.current().deadLetters())
+			.description("Messages of the rides topic that are not valid rides, parked on the dead-letter topic")
 			.register(registry);
 		Gauge.builder("ridestream.revenue.total", this.statistics, (stats) -> stats.current().totalAmount().doubleValue())
 			.description("Sum of total_amount of the rides counted, in dollars (approximate; exact on /stats)")

@@ -109,7 +109,7 @@ class RideIngestTests {
 	void skipsPoisonMessagesCountsThemAndReadsOnPastThem() {
 		RideStatistics stats = awaitCaughtUp();
 
-		assertThat(stats.poisonMessages()).isEqualTo(this.poisonPublished).isEqualTo(4);
+		assertThat(stats.deadLetters()).isEqualTo(this.poisonPublished).isEqualTo(4);
 		assertThat(stats.totalRides()).isEqualTo(266);
 	}
 
@@ -131,7 +131,7 @@ class RideIngestTests {
 
 		RideStatistics stats = awaitCaughtUp();
 		this.expected.assertMatches(stats, TOP);
-		assertThat(stats.poisonMessages()).isEqualTo(4);
+		assertThat(stats.deadLetters()).isEqualTo(4);
 	}
 
 	@Test

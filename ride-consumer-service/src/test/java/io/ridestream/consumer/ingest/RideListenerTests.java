@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
+import org.springframework.kafka.support.Acknowledgment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,9 +39,13 @@ class RideListenerTests {
 
 	private final SeekRecorder seeks = new SeekRecorder();
 
+	private final HandledOffsets handled = new HandledOffsets();
+
+	private final AcknowledgmentCounter acknowledgments = new AcknowledgmentCounter();
+
 	@Test
 	void readsAssignedPartitionsFromTheBeginningWithEmptyStatistics() {
-		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true));
+		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true), this.handled);
 		this.statistics.recordRide(0, 7, RIDE);
 
 		listener.onPartitionsAssigned(Map.of(RIDES_0, 8L, RIDES_1, 0L), this.seeks);
@@ -52,7 +57,7 @@ class RideListenerTests {
 
 	@Test
 	void readsOnFromCommittedOffsetsWhenToldNotToReadFromTheBeginning() {
-		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", false));
+		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", false), this.handled);
 
 		listener.onPartitionsAssigned(Map.of(RIDES_0, 8L), this.seeks);
 
@@ -61,8 +66,21 @@ class RideListenerTests {
 	}
 
 	@Test
+	void remembersThePositionsAtAssignmentAsHandledUntilRevoked() {
+		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true), this.handled);
+
+		listener.onPartitionsAssigned(Map.of(RIDES_0, 8L, RIDES_1, 0L), this.seeks);
+
+		assertThat(this.handled.handledBefore("rides", 0, 7)).isTrue();
+		assertThat(this.handled.handledBefore("rides", 0, 8)).isFalse();
+		assertThat(this.handled.handledBefore("rides", 1, 0)).isFalse();
+		listener.onPartitionsRevoked(List.of(RIDES_0));
+		assertThat(this.handled.handledBefore("rides", 0, 7)).isFalse();
+	}
+
+	@Test
 	void dropsTheStatisticsOfRevokedPartitions() {
-		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true));
+		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true), this.handled);
 		listener.onPartitionsAssigned(Map.of(RIDES_0, 0L, RIDES_1, 0L), this.seeks);
 		this.statistics.recordRide(0, 0, RIDE);
 
@@ -74,20 +92,53 @@ class RideListenerTests {
 
 	@Test
 	void countsARideInItsPartition() {
-		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true));
+		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true), this.handled);
 
-		listener.onRide(new ConsumerRecord<>("rides", 1, 12L, "key", RIDE));
+		listener.onRide(new ConsumerRecord<>("rides", 1, 12L, "key", RIDE), this.acknowledgments);
 
 		assertThat(this.statistics.current().partitions()).containsExactly(new PartitionProgress(1, 1, 12L));
 	}
 
 	@Test
 	void rejectsAMessageWithoutValue() {
-		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true));
+		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true), this.handled);
 
 		assertThatExceptionOfType(InvalidRideException.class)
-			.isThrownBy(() -> listener.onRide(new ConsumerRecord<String, Ride>("rides", 1, 12L, "key", null)))
+			.isThrownBy(() -> listener.onRide(new ConsumerRecord<String, Ride>("rides", 1, 12L, "key", null),
+					this.acknowledgments))
 			.withMessageContaining("tombstone");
+	}
+
+	@Test
+	void commitsARideThatNoEarlierOwnerHandled() {
+		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true), this.handled);
+		listener.onPartitionsAssigned(Map.of(RIDES_1, 12L), this.seeks);
+
+		listener.onRide(new ConsumerRecord<>("rides", 1, 12L, "key", RIDE), this.acknowledgments);
+
+		assertThat(this.acknowledgments.count).isEqualTo(1);
+	}
+
+	@Test
+	void countsButDoesNotCommitARideReadAgainBelowTheCommittedOffset() {
+		RideListener listener = new RideListener(this.statistics, new TopicProperties("rides", true), this.handled);
+		listener.onPartitionsAssigned(Map.of(RIDES_1, 20L), this.seeks);
+
+		listener.onRide(new ConsumerRecord<>("rides", 1, 12L, "key", RIDE), this.acknowledgments);
+
+		assertThat(this.statistics.current().totalRides()).isEqualTo(1);
+		assertThat(this.acknowledgments.count).as("committing 13 would move the group's offset back from 20").isZero();
+	}
+
+	private static final class AcknowledgmentCounter implements Acknowledgment {
+
+		private int count;
+
+		@Override
+		public void acknowledge() {
+			this.count++;
+		}
+
 	}
 
 	/** Records the seeks the listener asks for; the container would perform them. */

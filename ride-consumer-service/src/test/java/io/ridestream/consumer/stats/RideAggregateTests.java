@@ -111,21 +111,21 @@ class RideAggregateTests {
 		RideAggregate copy = original.copy();
 
 		original.add(SECOND);
-		original.addPoisonMessage();
+		original.addDeadLetter();
 
 		assertThat(copy).isEqualTo(aggregateOf(FIRST));
 		assertThat(copy.ridesByVendor()).containsOnly(entry("1", 1L));
 	}
 
 	@Test
-	void mergesPoisonMessageCounts() {
+	void mergesDeadLetterCounts() {
 		RideAggregate partition0 = aggregateOf(FIRST);
-		partition0.addPoisonMessage();
+		partition0.addDeadLetter();
 		RideAggregate partition1 = new RideAggregate();
-		partition1.addPoisonMessage();
-		partition1.addPoisonMessage();
+		partition1.addDeadLetter();
+		partition1.addDeadLetter();
 
-		assertThat(partition0.merge(partition1).poisonMessages()).isEqualTo(3);
+		assertThat(partition0.merge(partition1).deadLetters()).isEqualTo(3);
 		assertThat(partition0.merge(partition1).rides()).isEqualTo(1);
 	}
 

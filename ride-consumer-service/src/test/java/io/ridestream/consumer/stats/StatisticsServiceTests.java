@@ -109,18 +109,18 @@ class StatisticsServiceTests {
 		this.statistics.recordRide(2, 40, FIRST);
 		this.statistics.recordRide(0, 7, SECOND);
 		this.statistics.recordRide(0, 8, THIRD);
-		this.statistics.recordPoisonMessage(0, 9);
+		this.statistics.recordDeadLetter(0, 9);
 
 		assertThat(this.statistics.current().partitions()).containsExactly(new PartitionProgress(0, 2, 9L),
 				new PartitionProgress(2, 1, 40L));
 	}
 
 	@Test
-	void countsPoisonMessagesOfAllPartitions() {
-		this.statistics.recordPoisonMessage(0, 3);
-		this.statistics.recordPoisonMessage(1, 5);
+	void countsDeadLettersOfAllPartitions() {
+		this.statistics.recordDeadLetter(0, 3);
+		this.statistics.recordDeadLetter(1, 5);
 
-		assertThat(this.statistics.current().poisonMessages()).isEqualTo(2);
+		assertThat(this.statistics.current().deadLetters()).isEqualTo(2);
 		assertThat(this.statistics.current().totalRides()).isZero();
 	}
 

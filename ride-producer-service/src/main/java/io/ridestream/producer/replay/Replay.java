@@ -1,11 +1,8 @@
 package io.ridestream.producer.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -57,8 +54,7 @@ final class Replay implements Runnable {
 		String error = null;
 		boolean complete = false;
 		try (InputStream in = this.source.open();
-				RideCsvReader csv = RideCsvReader.open(
-						new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)))) {
+				RideCsvReader csv = RideCsvReader.open(in)) {
 			complete = replay(csv);
 		}
 		catch (CsvHeaderException ex) {
