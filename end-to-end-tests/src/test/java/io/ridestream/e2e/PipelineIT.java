@@ -4,15 +4,9 @@ import java.math.BigDecimal;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,53 +134,15 @@ class PipelineIT {
 	}
 
 	private static JsonNode stats() {
-		return Http.get(consumer.url("/stats")).json();
+		return ConsumerStats.of(consumer);
 	}
 
-	/**
-	 * Waits until the consumer shows a total and has read every partition to its end, so a total that would
-	 * overshoot (rides counted twice) cannot pass unseen.
-	 */
 	private static JsonNode awaitTotalRides(long expected) {
-		return await().atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(200))
-			.until(PipelineIT::stats,
-					(stats) -> stats.get("totalRides").asLong() == expected && caughtUp(stats.get("partitions")));
+		return ConsumerStats.awaitTotalRides(consumer, brokers, expected);
 	}
 
-	private static boolean caughtUp(JsonNode partitions) {
-		Map<Integer, Long> seen = new HashMap<>();
-		partitions.forEach((p) -> seen.put(p.get("partition").asInt(), p.get("lastOffset").asLong()));
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			for (int partition = 0; partition < 6; partition++) {
-				latest.put(new TopicPartition("rides", partition), OffsetSpec.latest());
-			}
-			for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-				long endOffset = end.getValue().offset();
-				if (endOffset > 0 && seen.getOrDefault(end.getKey().partition(), -1L) != endOffset - 1) {
-					return false;
-				}
-			}
-			return true;
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Cannot read the end offsets of the rides topic", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Every ride the producer's jobs say Kafka acknowledged: what the consumer must count. */
 	private static long publishedByAllJobs() {
-		long published = 0;
-		for (JsonNode job : Http.get(producer.url("/rides/replay")).json()) {
-			assertThat(job.get("state").asString()).isNotEqualTo("RUNNING");
-			published += job.get("published").asLong();
-		}
-		return published;
+		return ConsumerStats.publishedByAllJobs(producer);
 	}
 
 	private static BigDecimal decimal(JsonNode stats, String field) {

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import io.ridestream.producer.RestartableKafka;
+import io.ridestream.localkafka.RestartableKafka;
 
 import static io.ridestream.producer.replay.TestCsv.rides;
 import static org.assertj.core.api.Assertions.assertThat;

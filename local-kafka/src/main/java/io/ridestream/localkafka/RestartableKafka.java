@@ -1,4 +1,4 @@
-package io.ridestream.producer;
+package io.ridestream.localkafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +9,10 @@ import java.nio.file.Path;
 
 import org.apache.kafka.common.utils.Utils;
 
-import io.ridestream.localkafka.LocalKafkaBroker;
-
 /**
- * A local Kafka broker that tests can stop and start again: same ports and data directory each time, so that
- * clients reconnect to the same address and find their topics and records again.
+ * A local Kafka broker that tests can stop and start again, as a broker restarts in production: same ports and
+ * data directory each time, so that clients reconnect to the same address and find their topics and records
+ * again. Closing it deletes the data.
  */
 public final class RestartableKafka implements AutoCloseable {
 
@@ -29,7 +28,7 @@ public final class RestartableKafka implements AutoCloseable {
 		this.port = freePort();
 		this.controllerPort = freePort();
 		try {
-			this.dataDir = Files.createTempDirectory("producer-kafka-");
+			this.dataDir = Files.createTempDirectory("local-kafka-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,0 +1,120 @@
+package io.ridestream.e2e;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import io.ridestream.localkafka.RestartableKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The consumer's statistics under faults, on a local broker that the tests can restart: a consumer killed in the
+ * middle of a 100k-ride stream, and a broker restart. Each ride is counted exactly once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsumerFaultsIT {
+
+	static final int COPIES = 400;
+
+	static RestartableKafka kafka;
+
+	static Services services;
+
+	@BeforeAll
+	static void startServices() {
+		kafka = new RestartableKafka().start();
+		services = Services.start(kafka.bootstrapServers(), Map.of());
+	}
+
+	@AfterAll
+	static void stopServices() throws IOException {
+		if (services != null) {
+			services.close();
+		}
+		kafka.close();
+	}
+
+	@Test
+	@Order(1)
+	void consumerKilledMidStreamOf100kRidesCountsEveryRideOnceAfterItsRestart() throws IOException {
+		List<String> lines = Files.readAllLines(RidesCsvFigures.BUNDLED);
+		RidesCsvFigures once = RidesCsvFigures.of(lines);
+		String body = lines.get(0) + "\n" + String.join("\n", lines.subList(1, lines.size())).concat("\n").repeat(COPIES);
+		JsonNode started = post("/rides/replay?rate=20000", body);
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> stats().get("totalRides").asLong() >= 20_000);
+		long countedWhenKilled = stats().get("totalRides").asLong();
+		services.consumer().kill();
+		services.consumer().start();
+
+		JsonNode job = await().atMost(Duration.ofSeconds(60)).until(() -> job(started), this::finished);
+		assertThat(job.get("state").asString()).isEqualTo("COMPLETED");
+		assertThat(job.get("published").asLong()).isEqualTo(once.rides() * COPIES).isEqualTo(106_400);
+		JsonNode after = ConsumerStats.awaitTotalRides(services.consumer(), kafka.bootstrapServers(),
+				once.rides() * COPIES);
+		assertThat(new BigDecimal(after.get("totalAmount").asString()))
+			.isEqualByComparingTo(once.totalAmount().multiply(BigDecimal.valueOf(COPIES)));
+		assertThat(after.get("totalPassengers").asLong()).isEqualTo(once.passengers() * COPIES);
+		assertThat(countedWhenKilled).isLessThan(106_400);
+		System.out.printf("Fault test 1: %d rides sent, %d acknowledged, consumer killed at %d counted, %d counted "
+				+ "after its restart%n", job.get("rowsRead").asLong(), job.get("published").asLong(), countedWhenKilled,
+				after.get("totalRides").asLong());
+	}
+
+	@Test
+	@Order(2)
+	void consumerKeepsExactStatsAcrossABrokerRestartAndCountsTheRidesThatFollow() {
+		JsonNode before = ConsumerStats.awaitTotalRides(services.consumer(), kafka.bootstrapServers(),
+				ConsumerStats.publishedByAllJobs(services.producer()));
+
+		kafka.stop();
+		kafka.start();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http.status(services.producer().url("/actuator/health/readiness")) == 200);
+		JsonNode job = post("/rides/replay?wait=true&limit=50", "");
+
+		assertThat(job.get("state").asString()).isEqualTo("COMPLETED");
+		JsonNode after = ConsumerStats.awaitTotalRides(services.consumer(), kafka.bootstrapServers(),
+				before.get("totalRides").asLong() + 50);
+		assertThat(after.get("totalRides").asLong()).isEqualTo(ConsumerStats.publishedByAllJobs(services.producer()));
+		System.out.printf("Broker restart: %d rides counted before, 50 acknowledged after, %d counted%n",
+				before.get("totalRides").asLong(), after.get("totalRides").asLong());
+	}
+
+	private boolean finished(JsonNode job) {
+		return !job.get("state").asString().equals("RUNNING");
+	}
+
+	private static JsonNode post(String path, String csv) {
+		Http.Response response = csv.isEmpty()
+				? Http.post(services.producer().url(path), null, BodyPublishers.noBody())
+				: Http.post(services.producer().url(path), "text/csv",
+						BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
+		assertThat(response.status()).as(response.body()).isIn(200, 202);
+		return response.json();
+	}
+
+	private static JsonNode job(JsonNode started) {
+		return Http.get(services.producer().url("/rides/replay/" + started.get("id").asString())).json();
+	}
+
+	private static JsonNode stats() {
+		return ConsumerStats.of(services.consumer());
+	}
+
+}
