@@ -25,6 +25,8 @@ import org.springframework.web.context.request.async.DeferredResult;
 @RequestMapping("/rides/replay")
 class ReplayController {
 
+	private static final List<String> PARAMETERS = List.of("limit", "rate", "speedup", "key", "wait");
+
 	private final ReplayService replays;
 
 	private final ReplayJobs jobs;
@@ -50,6 +52,7 @@ class ReplayController {
 			@RequestParam(defaultValue = "PULocationID") String key,
 			@RequestParam(defaultValue = "false") boolean wait, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException, IOException {
+		rejectUnknownParameters(request);
 		ReplayOptions options = new ReplayOptions(limit, rate, speedup, ReplayKey.named(key));
 		this.jobs.requireCapacity();
 		ReplayJob job = this.replays.start(this.sources.of(request), options);
@@ -79,6 +82,18 @@ class ReplayController {
 	@DeleteMapping("/{id}")
 	ResponseEntity<ReplayJobView> cancel(@PathVariable String id) {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.replays.cancel(id).view());
+	}
+
+	/**
+	 * A misspelt option ({@code limt=10}) would otherwise replay the whole file, and a {@code file} or {@code path}
+	 * parameter would look as if it chose what to read: only the request body or the configured file is read.
+	 */
+	private static void rejectUnknownParameters(HttpServletRequest request) {
+		for (String name : request.getParameterMap().keySet()) {
+			if (!PARAMETERS.contains(name)) {
+				throw new InvalidReplayOptionException(name, "is not a replay parameter; they are " + PARAMETERS);
+			}
+		}
 	}
 
 	private static ResponseEntity<ReplayJobView> accepted(ReplayJob job) {

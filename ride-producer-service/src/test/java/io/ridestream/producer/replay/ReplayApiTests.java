@@ -279,6 +279,21 @@ class ReplayApiTests {
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains(parameter));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "limt=10, limt", "file=/etc/passwd, file", "path=../../secrets.csv, path" })
+	void refusesAParameterItDoesNotKnowInsteadOfReplayingTheDefaultFile(String query, String parameter) {
+		this.client.post()
+			.uri("/rides/replay?" + query)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter").isEqualTo(parameter)
+			.jsonPath("$.detail").value(String.class,
+					(detail) -> assertThat(detail).isEqualTo(parameter
+							+ " is not a replay parameter; they are [limit, rate, speedup, key, wait]"));
+	}
+
 	@Test
 	void failsAJobWhoseCsvHeaderIsUnusable() {
 		ReplayJobView job = this.replays.uploadAndWait("", "VendorID,pickup,fare\n1,2020-07-01 00:00:00,8\n");
