@@ -43,8 +43,11 @@ final class ReplayApi {
 			.getResponseBody();
 	}
 
-	/** Replays this CSV with {@code wait=true} and returns the finished job from the 200 answer. */
-	ReplayJobView uploadAndWait(String query, String csv) {
+	/**
+	 * Replays this CSV (text, or bytes in any encoding) with {@code wait=true} and returns the finished job from
+	 * the 200 answer.
+	 */
+	ReplayJobView uploadAndWait(String query, Object csv) {
 		return this.client.post()
 			.uri("/rides/replay?wait=true&" + query)
 			.contentType(ReplaySources.TEXT_CSV)

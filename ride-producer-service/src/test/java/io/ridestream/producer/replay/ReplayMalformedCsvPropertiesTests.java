@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.ridestream.model.MalformedCsv;
@@ -33,6 +34,13 @@ class ReplayMalformedCsvPropertiesTests {
 	@Autowired
 	private RestTestClient client;
 
+	private ReplayApi replays;
+
+	@BeforeEach
+	void replayApi() {
+		this.replays = new ReplayApi(this.client);
+	}
+
 	@Test
 	void accountsForEveryRowOfAnyMalformedUploadWithoutAServerError() throws IOException {
 		MalformedCsv generator = MalformedCsv
@@ -41,7 +49,7 @@ class ReplayMalformedCsvPropertiesTests {
 		for (long seed = 1; seed <= SEEDS; seed++) {
 			Sample sample = generator.generate(seed, 200, 0.3);
 
-			ReplayJobView job = upload(sample);
+			ReplayJobView job = this.replays.uploadAndWait("", sample.bytes());
 
 			assertThat(job.state()).as(sample.toString()).isEqualTo(ReplayState.COMPLETED);
 			assertThat(job.rowsRead()).as(sample.toString()).isEqualTo(sample.rowLines().size());
@@ -58,34 +66,12 @@ class ReplayMalformedCsvPropertiesTests {
 		for (long seed = 1; seed <= SEEDS; seed++) {
 			byte[] csv = MalformedCsv.from(TestCsv.csv(TestCsv.ride("2020-07-01 00:00:00"))).brokenHeader(seed);
 
-			ReplayJobView job = this.client.post()
-				.uri("/rides/replay?wait=true")
-				.contentType(ReplaySources.TEXT_CSV)
-				.body(csv)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(ReplayJobView.class)
-				.returnResult()
-				.getResponseBody();
+			ReplayJobView job = this.replays.uploadAndWait("", csv);
 
 			assertThat(job.state()).as("seed " + seed).isEqualTo(ReplayState.FAILED);
 			assertThat(job.error()).as("seed " + seed).startsWith("The CSV");
 			assertThat(job.rowsRead()).as("seed " + seed).isZero();
 		}
-	}
-
-	private ReplayJobView upload(Sample sample) {
-		return this.client.post()
-			.uri("/rides/replay?wait=true")
-			.contentType(ReplaySources.TEXT_CSV)
-			.body(sample.bytes())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(ReplayJobView.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 }
