@@ -96,6 +96,28 @@ class ConsumerFaultsIT {
 				before.get("totalRides").asLong(), after.get("totalRides").asLong());
 	}
 
+	@Test
+	@Order(3)
+	void consumerCountsExactlyWhatTheJobReportsPublishedWhenTheBrokerRestartsMidReplay() throws IOException {
+		List<String> lines = Files.readAllLines(RidesCsvFigures.BUNDLED);
+		String body = lines.get(0) + "\n" + String.join("\n", lines.subList(1, lines.size())).concat("\n").repeat(40);
+		JsonNode started = post("/rides/replay?rate=4000", body);
+		await().atMost(Duration.ofSeconds(30)).until(() -> job(started).get("published").asLong() >= 2_000);
+
+		kafka.stop();
+		kafka.start();
+
+		JsonNode job = await().atMost(Duration.ofSeconds(90)).until(() -> job(started), this::finished);
+		assertThat(job.get("rowsRead").asLong()).isEqualTo(job.get("published").asLong()
+				+ job.get("rejected").asLong() + job.get("failed").asLong());
+		JsonNode after = ConsumerStats.awaitTotalRides(services.consumer(), kafka.bootstrapServers(),
+				ConsumerStats.publishedByAllJobs(services.producer()));
+		System.out.printf("Fault test 3: job %s, %d rides read, %d published, %d failed; consumer counts %d of %d "
+				+ "published by all jobs%n", job.get("state").asString(), job.get("rowsRead").asLong(),
+				job.get("published").asLong(), job.get("failed").asLong(), after.get("totalRides").asLong(),
+				ConsumerStats.publishedByAllJobs(services.producer()));
+	}
+
 	private boolean finished(JsonNode job) {
 		return !job.get("state").asString().equals("RUNNING");
 	}

@@ -45,19 +45,43 @@ final class Pacer {
 	 */
 	boolean awaitTurn(LocalDateTime pickup) throws InterruptedException {
 		long now = System.nanoTime();
-		long due = Math.max(now, this.nextByRate);
-		if (this.speedup != null) {
-			if (this.firstPickup == null) {
-				this.firstPickup = pickup;
-				this.firstPickupSentAt = due;
-			}
-			else {
-				due = Math.max(due, this.firstPickupSentAt + scaledDelay(pickup));
-			}
-		}
-		this.nextByRate = due + this.intervalNanos;
+		long due = due(pickup, now);
+		take(pickup, due);
 		long wait = due - now;
 		return wait <= 0 || !this.cancellation.await(wait, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Takes the ride's turn if it is due now or before the deadline, and waits for it.
+	 * @param deadline a {@link System#nanoTime()}
+	 * @return false if the ride is due after the deadline (the pacer is left as it was), or if the replay was
+	 * cancelled while waiting
+	 */
+	boolean awaitTurnBefore(LocalDateTime pickup, long deadline) throws InterruptedException {
+		long now = System.nanoTime();
+		long due = due(pickup, now);
+		if (due - now > 0 && due - deadline > 0) {
+			return false;
+		}
+		take(pickup, due);
+		long wait = due - now;
+		return wait <= 0 || !this.cancellation.await(wait, TimeUnit.NANOSECONDS);
+	}
+
+	private long due(LocalDateTime pickup, long now) {
+		long due = Math.max(now, this.nextByRate);
+		if (this.speedup != null && this.firstPickup != null) {
+			due = Math.max(due, this.firstPickupSentAt + scaledDelay(pickup));
+		}
+		return due;
+	}
+
+	private void take(LocalDateTime pickup, long due) {
+		if (this.speedup != null && this.firstPickup == null) {
+			this.firstPickup = pickup;
+			this.firstPickupSentAt = due;
+		}
+		this.nextByRate = due + this.intervalNanos;
 	}
 
 	private long scaledDelay(LocalDateTime pickup) {

@@ -3,8 +3,7 @@ package io.ridestream.producer.replay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,10 +15,19 @@ import io.ridestream.model.RideCsvReader;
 
 /**
  * Runs one replay job: reads the CSV row by row, rejects the rows that are not rides and sends the others to
- * Kafka, paced as asked, with a bounded number of sends awaiting acknowledgement. Stops at the first failed
- * send. Finishes the job only once every send has settled, so its final counts add up.
+ * Kafka, paced as asked, in transactions of at most {@code transaction-size} rides. A transaction is committed
+ * when it is full, when the next ride is not due yet (no transaction stays open while the pacer waits), at the end
+ * and on cancel. A ride counts as published only once its transaction committed: a ride whose fate is unknown is
+ * never counted, and read_committed consumers never see it. If a transaction fails, all its rides count as failed
+ * and the replay stops.
  */
 final class Replay implements Runnable {
+
+	/**
+	 * How long one transaction may wait for paced rides. Consumers read committed rides only, so a paced replay
+	 * must commit often; an unpaced one fills its transactions at once.
+	 */
+	private static final Duration TRANSACTION_SPAN = Duration.ofMillis(100);
 
 	private static final Log logger = LogFactory.getLog(Replay.class);
 
@@ -33,20 +41,21 @@ final class Replay implements Runnable {
 
 	private final Pacer pacer;
 
-	private final int maxInFlight;
+	private final int transactionSize;
 
-	private final Semaphore inFlight;
+	private long rowsTaken;
 
-	private final AtomicReference<String> firstFailure = new AtomicReference<>();
+	private boolean endOfInput;
 
-	Replay(ReplayJob job, ReplaySource source, RidePublisher publisher, ReplayMetrics metrics, int maxInFlight) {
+	private String failure;
+
+	Replay(ReplayJob job, ReplaySource source, RidePublisher publisher, ReplayMetrics metrics, int transactionSize) {
 		this.job = job;
 		this.source = source;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.pacer = new Pacer(job.options(), job.cancellation());
-		this.maxInFlight = maxInFlight;
-		this.inFlight = new Semaphore(maxInFlight);
+		this.transactionSize = transactionSize;
 	}
 
 	@Override
@@ -74,88 +83,128 @@ final class Replay implements Runnable {
 		finally {
 			this.source.discard();
 		}
-		error = awaitSettled(error);
+		error = (error != null) ? error : this.failure;
 		this.job.finish(finalState(error, complete), error);
 	}
 
 	/** @return true if every row was read, false if the replay stopped early */
 	private boolean replay(RideCsvReader csv) throws InterruptedException {
-		Long limit = this.job.options().limit();
-		ReplayKey key = this.job.options().key();
-		long taken = 0;
-		while (!this.job.isCancelRequested() && this.firstFailure.get() == null) {
-			if (limit != null && taken >= limit) {
-				return true;
+		CsvRow.Parsed next = nextRide(csv);
+		while (next != null && !this.job.isCancelRequested() && this.failure == null) {
+			if (!this.pacer.awaitTurn(next.ride().pickupTime())) {
+				return false;
 			}
-			CsvRow row = csv.next();
+			next = publishTransaction(next, csv);
+		}
+		return next == null && this.endOfInput;
+	}
+
+	/**
+	 * Sends the first ride and the rides after it that are due now in one transaction, and commits it.
+	 * @return the ride to send in the next transaction once due, or null at the end, on cancel or failure
+	 */
+	private CsvRow.Parsed publishTransaction(CsvRow.Parsed first, RideCsvReader csv) {
+		Transaction transaction = new Transaction();
+		CsvRow.Parsed[] notDueYet = new CsvRow.Parsed[1];
+		// Counted before the transaction begins: if it cannot begin (Kafka is down), this ride failed.
+		transaction.add();
+		long deadline = System.nanoTime() + TRANSACTION_SPAN.toNanos();
+		try {
+			this.publisher.inTransaction(() -> {
+				send(first, transaction);
+				while (transaction.rides < this.transactionSize && !this.job.isCancelRequested()) {
+					CsvRow.Parsed ride = nextRide(csv);
+					if (ride == null) {
+						return;
+					}
+					if (!awaitTurnBefore(ride, deadline)) {
+						notDueYet[0] = ride;
+						return;
+					}
+					transaction.add();
+					send(ride, transaction);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			failed(transaction.rides);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// The transaction's own error explains best: closing a failed producer fails its other sends too.
+			failed(transaction.rides);
+			this.failure = this.publisher.describeFailure(ex);
+			return null;
+		}
+		for (int i = 0; i < transaction.rides; i++) {
+			this.job.rowPublished();
+			this.metrics.published();
+		}
+		if (notDueYet[0] != null || this.endOfInput) {
+			return notDueYet[0];
+		}
+		return nextRide(csv);
+	}
+
+	/** Whether the ride's turn comes before the deadline; if so, after waiting for it. */
+	private boolean awaitTurnBefore(CsvRow.Parsed ride, long deadline) {
+		try {
+			return this.pacer.awaitTurnBefore(ride.ride().pickupTime(), deadline);
+		}
+		catch (InterruptedException ex) {
+			// The service is stopping, and has cancelled the job: commit what was sent and stop.
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** The next row that is a ride, counting the rows rejected on the way; null at the end, the limit or cancel. */
+	private CsvRow.Parsed nextRide(RideCsvReader csv) {
+		Long limit = this.job.options().limit();
+		while (!this.job.isCancelRequested()) {
+			CsvRow row = (limit == null || this.rowsTaken < limit) ? csv.next() : null;
 			if (row == null) {
-				return true;
+				this.endOfInput = true;
+				return null;
+			}
+			this.rowsTaken++;
+			if (row instanceof CsvRow.Parsed parsed) {
+				return parsed;
 			}
 			if (row instanceof CsvRow.Rejected rejected) {
 				this.job.rowRead();
 				this.job.rowRejected(rejected.line(), rejected.reason());
 				this.metrics.rejected();
 			}
-			else if (row instanceof CsvRow.Parsed parsed) {
-				if (!this.pacer.awaitTurn(parsed.ride().pickupTime())) {
-					return false;
-				}
-				this.inFlight.acquire();
-				this.job.rowRead();
-				send(key, parsed);
-			}
-			taken++;
 		}
-		return false;
+		return null;
 	}
 
-	private void send(ReplayKey key, CsvRow.Parsed row) {
+	/**
+	 * Sends a ride, already counted, in the current transaction. A ride the serializer finds not to match its
+	 * schema is a bad row: the serializer throws before the record joins the transaction, which goes on. Any other
+	 * error fails the transaction, with this ride in it.
+	 */
+	private void send(CsvRow.Parsed row, Transaction transaction) {
 		try {
-			this.publisher.publish(this.job.id(), key, row).whenComplete((result, ex) -> {
-				if (ex == null) {
-					this.job.rowPublished();
-					this.metrics.published();
-				}
-				else {
-					notSent(row, ex);
-				}
-				this.inFlight.release();
-			});
+			this.publisher.publish(this.job.id(), this.job.options().key(), row);
 		}
 		catch (RuntimeException ex) {
-			notSent(row, ex);
-			this.inFlight.release();
-		}
-	}
-
-	/** A ride the serializer found not to match its schema is a bad row; anything else is a failed send. */
-	private void notSent(CsvRow.Parsed row, Throwable ex) {
-		InvalidRideException invalid = Causes.find(ex, InvalidRideException.class);
-		if (invalid != null) {
+			InvalidRideException invalid = Causes.find(ex, InvalidRideException.class);
+			if (invalid == null) {
+				throw ex;
+			}
+			transaction.rides--; // rejected rather than part of the transaction
 			this.job.rowRejected(row.line(), String.join("; ", invalid.violations()));
 			this.metrics.rejected();
 		}
-		else {
-			failed(ex);
-		}
 	}
 
-	private void failed(Throwable ex) {
-		this.job.rowFailed();
-		this.metrics.failed();
-		this.firstFailure.compareAndSet(null, this.publisher.describeFailure(ex));
-	}
-
-	/** Waits until every send is acknowledged or has failed; every permit back means nothing is in flight. */
-	private String awaitSettled(String error) {
-		try {
-			this.inFlight.acquire(this.maxInFlight);
+	private void failed(int rides) {
+		for (int i = 0; i < rides; i++) {
+			this.job.rowFailed();
+			this.metrics.failed();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "Interrupted while waiting for Kafka's acknowledgements, the counts may be incomplete";
-		}
-		return (error != null) ? error : this.firstFailure.get();
 	}
 
 	private ReplayState finalState(String error, boolean complete) {
@@ -163,6 +212,18 @@ final class Replay implements Runnable {
 			return ReplayState.FAILED;
 		}
 		return (complete || !this.job.isCancelRequested()) ? ReplayState.COMPLETED : ReplayState.CANCELLED;
+	}
+
+	/** Counts the rides of one transaction. */
+	private final class Transaction {
+
+		private int rides;
+
+		void add() {
+			Replay.this.job.rowRead();
+			this.rides++;
+		}
+
 	}
 
 }

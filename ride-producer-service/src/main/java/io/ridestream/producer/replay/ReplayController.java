@@ -78,7 +78,7 @@ class ReplayController {
 		return this.jobs.get(id).view();
 	}
 
-	/** Cancels a running job; it shows {@code CANCELLED} once its sends in flight have settled. */
+	/** Cancels a running job; it shows {@code CANCELLED} once its open transaction has committed. */
 	@DeleteMapping("/{id}")
 	ResponseEntity<ReplayJobView> cancel(@PathVariable String id) {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.replays.cancel(id).view());

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param source what is replayed
  * @param options how it is replayed
  * @param rowsRead data rows taken from the CSV so far
- * @param published rides Kafka has acknowledged
+ * @param published rides in Kafka transactions that committed: what read_committed consumers see
  * @param rejected rows that are not valid rides
  * @param failed rides Kafka did not take
  * @param startedAt when the job started

@@ -42,8 +42,8 @@ class ReplayMetrics {
 
 	private static Counter rides(MeterRegistry registry, String outcome) {
 		return Counter.builder("ridestream.replay.rides")
-			.description("Rides replayed, by outcome: published (acknowledged by Kafka), rejected (not a valid"
-					+ " ride), failed (not taken by Kafka)")
+			.description("Rides replayed, by outcome: published (in a committed Kafka transaction), rejected"
+					+ " (not a valid ride), failed (not taken by Kafka)")
 			.tag("outcome", outcome)
 			.register(registry);
 	}

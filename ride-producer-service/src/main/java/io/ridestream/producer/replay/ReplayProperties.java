@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUploadSize the largest CSV body accepted
  * @param waitTimeout how long {@code wait=true} holds the response before answering with the running job
  * @param maxConcurrentJobs how many replays may run at once
- * @param maxInFlight how many rides one replay may have sent but not yet acknowledged by Kafka
+ * @param transactionSize the most rides one Kafka transaction of a replay holds; it also bounds how many rides
+ * are sent and not yet acknowledged
  * @param rejectionsKept how many rejected rows a job reports
  * @param jobsKept how many jobs are remembered; the oldest finished ones are forgotten first
  * @param sourceZone the zone of the CSV's local pickup times, which become the records' timestamps
@@ -31,7 +32,7 @@ record ReplayProperties(
 		@DefaultValue("100MB") @NotNull DataSize maxUploadSize,
 		@DefaultValue("10m") @NotNull Duration waitTimeout,
 		@DefaultValue("2") @Min(1) int maxConcurrentJobs,
-		@DefaultValue("10000") @Min(1) int maxInFlight,
+		@DefaultValue("1000") @Min(1) int transactionSize,
 		@DefaultValue("20") @Min(0) int rejectionsKept,
 		@DefaultValue("100") @Min(1) int jobsKept,
 		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone) {

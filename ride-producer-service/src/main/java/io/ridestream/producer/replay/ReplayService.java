@@ -21,7 +21,8 @@ class ReplayService implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ReplayService.class);
 
-	// Covers delivery.timeout.ms, so that sends in flight at shutdown settle before the producer closes.
+	// Covers delivery.timeout.ms, so that a replay cancelled at shutdown commits its open transaction (every send
+	// in it settled) before the producer closes.
 	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(40);
 
 	private final ReplayJobs jobs;
@@ -30,7 +31,7 @@ class ReplayService implements DisposableBean {
 
 	private final ReplayMetrics metrics;
 
-	private final int maxInFlight;
+	private final int transactionSize;
 
 	// Unbounded, but ReplayJobs lets no more than max-concurrent-jobs run.
 	private final ExecutorService executor = Executors.newCachedThreadPool(new CustomizableThreadFactory("replay-"));
@@ -39,7 +40,7 @@ class ReplayService implements DisposableBean {
 		this.jobs = jobs;
 		this.publisher = publisher;
 		this.metrics = metrics;
-		this.maxInFlight = properties.maxInFlight();
+		this.transactionSize = properties.transactionSize();
 	}
 
 	/**
@@ -58,7 +59,7 @@ class ReplayService implements DisposableBean {
 		logger.info("Replay " + job.id() + " started: " + job.source() + " with " + options);
 		job.completion().thenAccept(ReplayService::logFinished);
 		try {
-			this.executor.execute(new Replay(job, source, this.publisher, this.metrics, this.maxInFlight));
+			this.executor.execute(new Replay(job, source, this.publisher, this.metrics, this.transactionSize));
 		}
 		catch (RejectedExecutionException ex) {
 			source.discard();
@@ -68,7 +69,7 @@ class ReplayService implements DisposableBean {
 	}
 
 	/**
-	 * Asks a running job to stop; it is {@code CANCELLED} once its sends in flight have settled.
+	 * Asks a running job to stop; it is {@code CANCELLED} once its open transaction has committed.
 	 * @throws ReplayJobNotFoundException if there is no such job
 	 * @throws ReplayJobFinishedException if the job has already finished
 	 */

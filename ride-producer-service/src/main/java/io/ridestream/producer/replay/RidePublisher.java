@@ -24,8 +24,8 @@ import io.ridestream.model.schema.SchemaRegistryException;
 import io.ridestream.producer.topic.TopicProperties;
 
 /**
- * Sends rides to the rides topic, without waiting for Kafka's acknowledgement. Each record carries the
- * pickup time as its timestamp and names the replay and CSV line it came from in its headers.
+ * Sends rides to the rides topic in transactions, without waiting for Kafka's acknowledgement of each ride. Each
+ * record carries the pickup time as its timestamp and names the replay and CSV line it came from in its headers.
  */
 @Component
 class RidePublisher {
@@ -47,8 +47,9 @@ class RidePublisher {
 	}
 
 	/**
-	 * Sends one ride.
-	 * @return completes when Kafka has acknowledged the ride, or exceptionally when it will not
+	 * Sends one ride, in the transaction of the calling thread ({@link #inTransaction}).
+	 * @return completes when Kafka has acknowledged the ride, or exceptionally when it will not; the ride is
+	 * published only once its transaction commits
 	 */
 	CompletableFuture<SendResult<String, Ride>> publish(String replayId, ReplayKey key, CsvRow.Parsed row) {
 		Ride ride = row.ride();
@@ -56,6 +57,18 @@ class RidePublisher {
 		List<Header> headers = List.of(header(REPLAY_ID_HEADER, replayId),
 				header(SOURCE_LINE_HEADER, Long.toString(row.line())));
 		return this.kafka.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers));
+	}
+
+	/**
+	 * Runs the work in a Kafka transaction: the rides it publishes are committed together when it returns, or
+	 * aborted together if it throws or the commit fails (the commit waits for every send to be acknowledged).
+	 * @throws RuntimeException what the work threw, or why the transaction could not begin or commit
+	 */
+	void inTransaction(Runnable work) {
+		this.kafka.executeInTransaction((operations) -> {
+			work.run();
+			return null;
+		});
 	}
 
 	/**

@@ -56,6 +56,26 @@ class PacerTests {
 	}
 
 	@Test
+	void takesARideDueNowWithoutWaiting() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, null, null), this.cancellation);
+
+		assertThat(pacer.awaitTurnBefore(EIGHT_AM, System.nanoTime())).isTrue();
+		assertThat(pacer.awaitTurnBefore(EIGHT_AM.plusHours(1), System.nanoTime())).isTrue();
+	}
+
+	@Test
+	void leavesARideNotDueYetToWaitFor() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, 3600.0, null), this.cancellation);
+		assertThat(pacer.awaitTurnBefore(EIGHT_AM, System.nanoTime())).isTrue();
+
+		// 18 minutes at 3600 times the speed: due in 0.3 s, so not within 0.1 s, and still due then.
+		assertThat(pacer.awaitTurnBefore(EIGHT_AM.plusMinutes(18), System.nanoTime() + 100_000_000L)).isFalse();
+		Duration took = time(() -> pacer.awaitTurn(EIGHT_AM.plusMinutes(18)));
+
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+	}
+
+	@Test
 	void honoursTheRateAmongRidesPickedUpTogether() throws InterruptedException {
 		Pacer pacer = new Pacer(new ReplayOptions(null, 10.0, 60.0, null), this.cancellation);
 

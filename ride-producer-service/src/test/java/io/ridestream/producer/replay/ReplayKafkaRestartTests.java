@@ -31,13 +31,11 @@ import static io.ridestream.producer.replay.TestCsv.rides;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A broker restart within the delivery timeout (30 s, as configured for production) costs no ride: the producer
- * retries what the broker had not acknowledged, and the job completes with every ride published.
- *
- * <p>Idempotence does not make this exactly-once: in about one run in ten, the batch in flight while the broker
- * shut down was written both before and after the restart (same partition, two offsets, leader epochs 0 and 2).
- * Such copies are logged here, not asserted away; consumers that must not count them need the replay to publish in
- * transactions and to read committed records only.
+ * A broker restart mid-replay: the job's outcome is honest and a read_committed consumer sees exactly the rides the
+ * job reports as published, each once. The replay publishes in transactions, so the copies an idempotent producer
+ * could leave behind when the broker dies with a batch in flight belong to a transaction that never commits, and
+ * a ride is counted published only once its transaction committed. Whether the transaction open during the restart
+ * commits (the job completes) or fails (the job fails, its rides counted as failed) depends on timing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -69,7 +67,7 @@ class ReplayKafkaRestartTests {
 	}
 
 	@Test
-	void completesWithEveryRidePublishedWhenKafkaRestartsWithinTheDeliveryTimeout() {
+	void showsConsumersEachPublishedRideOnceWhenKafkaRestartsMidReplay() {
 		int rows = 1500;
 		String id = this.replays.upload("rate=200", rides(rows)).id();
 		this.replays.awaitPublished(id, 100);
@@ -80,13 +78,18 @@ class ReplayKafkaRestartTests {
 
 		List<ConsumerRecord<String, Ride>> records = RideRecords.of(kafka.bootstrapServers(), "rides", id);
 		logger.info("Kafka restarted mid-replay: " + ReplayKafkaDownTests.figures(job) + ", " + records.size()
-				+ " in the topic; duplicates: " + duplicates(records));
-		assertThat(job.state()).isEqualTo(ReplayState.COMPLETED);
-		assertThat(job.error()).isNull();
-		assertThat(job.rowsRead()).isEqualTo(rows);
-		assertThat(job.published()).isEqualTo(rows);
-		assertThat(job.failed()).isZero();
-		assertThat(records.stream().map(RideRecords::sourceLine).distinct()).hasSize(rows);
+				+ " visible read_committed; duplicates: " + duplicates(records));
+		assertThat(job.state()).isIn(ReplayState.COMPLETED, ReplayState.FAILED);
+		assertThat(job.rowsRead()).isEqualTo(job.published() + job.rejected() + job.failed());
+		assertThat(duplicates(records)).isEmpty();
+		assertThat(records).hasSize((int) job.published());
+		if (job.state() == ReplayState.COMPLETED) {
+			assertThat(job.published()).isEqualTo(rows);
+		}
+		else {
+			assertThat(job.error()).startsWith("Kafka at " + kafka.bootstrapServers());
+			assertThat(job.failed()).isPositive();
+		}
 	}
 
 	/** The records of each source line seen more than once, as partition@offset and leader epoch. */

@@ -24,7 +24,8 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads back from the rides topic what one replay published.
+ * Reads back from the rides topic what one replay published, as a read_committed consumer sees it: the records
+ * of committed transactions only.
  */
 final class RideRecords {
 
@@ -49,7 +50,8 @@ final class RideRecords {
 	private static <V> List<ConsumerRecord<String, V>> of(String bootstrapServers, String topic, String replayId,
 			Deserializer<V> values) {
 		Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "test-" + replayId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+				ConsumerConfig.GROUP_ID_CONFIG, "test-" + replayId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		try (Consumer<String, V> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
