@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Writes a ride as JSON in Confluent's JSON Schema wire format, readable by Confluent's
@@ -92,15 +93,17 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 		if (ride == null) {
 			return null;
 		}
-		byte[] json = write(ride);
 		SchemaRegistryClient registry = this.registry;
-		if (registry == null) {
-			validate(this.compiledSchema, json);
-			return json;
+		WriterSchema writer = (registry != null)
+				? this.writerSchemas.computeIfAbsent(subject(topic), (subject) -> resolve(registry, subject)) : null;
+		byte[] json;
+		if (this.config.failInvalidSchema()) {
+			json = validated((writer != null) ? writer.schema() : this.compiledSchema, ride);
 		}
-		WriterSchema writer = this.writerSchemas.computeIfAbsent(subject(topic), (subject) -> resolve(registry, subject));
-		validate(writer.schema(), json);
-		return WireFormat.frame(writer.id(), json);
+		else {
+			json = write(ride);
+		}
+		return (writer != null) ? WireFormat.frame(writer.id(), json) : json;
 	}
 
 	private WriterSchema resolve(SchemaRegistryClient registry, String subject) {
@@ -121,13 +124,21 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 		return new WriterSchema(registry.lookUp(subject, this.schema), this.compiledSchema);
 	}
 
-	private void validate(CompiledSchema schema, byte[] json) {
-		if (this.config.failInvalidSchema()) {
-			List<String> violations = schema.violations(RideJson.MAPPER.readTree(json));
-			if (!violations.isEmpty()) {
-				throw new InvalidRideException(violations);
-			}
+	/** The ride's JSON, checked against the schema on the way: one tree serves both, nothing is parsed back. */
+	private byte[] validated(CompiledSchema schema, T ride) {
+		JsonNode tree;
+		try {
+			tree = RideJson.MAPPER.valueToTree(ride);
 		}
+		catch (JacksonException ex) {
+			throw new SerializationException("Cannot write " + ride.getClass().getSimpleName() + " as JSON: "
+					+ ex.getOriginalMessage(), ex);
+		}
+		List<String> violations = schema.violations(tree);
+		if (!violations.isEmpty()) {
+			throw new InvalidRideException(violations);
+		}
+		return RideJson.MAPPER.writeValueAsBytes(tree);
 	}
 
 	private byte[] write(T ride) {
