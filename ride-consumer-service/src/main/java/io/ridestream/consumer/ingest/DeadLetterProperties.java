@@ -1,9 +1,6 @@
 package io.ridestream.consumer.ingest;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,10 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param topic the topic's name; {@code application.yaml} defaults it to the rides topic's name and {@code -dlt}
  * @param partitions the partitions the topic is created with when missing; a dead letter goes to the partition
  * with the number of its original partition, so this should be at least the rides topic's partition count
- * @param retryInterval how long to wait before trying again when the dead-letter topic cannot be written
  */
 @ConfigurationProperties("ridestream.dead-letter")
 @Validated
-public record DeadLetterProperties(@NotBlank String topic, @Positive @DefaultValue("6") int partitions,
-		@NotNull @DefaultValue("1s") Duration retryInterval) {
+public record DeadLetterProperties(@NotBlank String topic, @Positive @DefaultValue("6") int partitions) {
 }

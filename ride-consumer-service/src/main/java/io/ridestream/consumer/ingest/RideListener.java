@@ -1,29 +1,29 @@
 package io.ridestream.consumer.ingest;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import io.ridestream.consumer.stats.StatisticsService;
 import io.ridestream.model.Ride;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts every ride of the rides topic into the statistics of its partition.
+ * Counts the rides of the rides topic into the statistics of their partitions, exactly once.
  *
- * <p>The statistics live in memory only, so committed offsets alone would lose them: after a restart, or when a
- * partition moves here from another instance, reading on from the committed offset would count only the rides
- * that come after it. So, by default, a partition assigned to this instance starts with empty statistics and is
- * read again from its beginning, which makes the statistics exact again once it has caught up. A revoked
- * partition's statistics are dropped: its new owner rebuilds them. (A later change restores them from a changelog
- * topic instead of re-reading the rides.)
+ * <p>Each batch is one Kafka transaction, started by the listener container: the changed partitions' statistics
+ * go to the statistics changelog, poison messages to the dead-letter topic, and the consumed offsets to the
+ * group, all committed together. A crash before the commit loses nothing (the batch is read again and counted
+ * from the last committed statistics), and a crash after it counts nothing twice (the next owner restores the
+ * statistics committed with the offsets).
  */
 @Component
 class RideListener implements ConsumerSeekAware {
@@ -32,16 +32,20 @@ class RideListener implements ConsumerSeekAware {
 
 	private static final Log logger = LogFactory.getLog(RideListener.class);
 
-	private final StatisticsService statistics;
-
 	private final TopicProperties topic;
 
-	private final HandledOffsets handled;
+	private final OwnedPartitions owned;
 
-	RideListener(StatisticsService statistics, TopicProperties topic, HandledOffsets handled) {
-		this.statistics = statistics;
+	private final PoisonMessages poisonMessages;
+
+	private final ChangelogWriter changelog;
+
+	RideListener(TopicProperties topic, OwnedPartitions owned, PoisonMessages poisonMessages,
+			ChangelogWriter changelog) {
 		this.topic = topic;
-		this.handled = handled;
+		this.owned = owned;
+		this.poisonMessages = poisonMessages;
+		this.changelog = changelog;
 	}
 
 	/** The topic to read, for the listener annotation. */
@@ -49,42 +53,70 @@ class RideListener implements ConsumerSeekAware {
 		return this.topic.name();
 	}
 
+	@KafkaListener(id = ID, idIsGroup = false, topics = "#{__listener.topic()}", batch = "true")
+	void onRides(List<ConsumerRecord<String, Ride>> records, Consumer<?, ?> consumer) {
+		Map<Integer, PartitionCount> counts = new LinkedHashMap<>();
+		Map<Integer, Long> lastOffsets = new LinkedHashMap<>();
+		for (ConsumerRecord<String, Ride> record : records) {
+			PartitionCount count = counts.computeIfAbsent(record.partition(),
+					(partition) -> new PartitionCount(this.owned.committed(partition)));
+			lastOffsets.put(record.partition(), record.offset());
+			if (count.counts(record.offset())) {
+				continue;
+			}
+			if (record.value() != null) {
+				count.addRide(record.offset(), record.value());
+			}
+			else {
+				this.poisonMessages.park(record, consumer);
+				count.addDeadLetter(record.offset());
+			}
+		}
+		this.changelog.write(counts.values());
+		skipWhatIsCountedAlready(counts, lastOffsets, consumer);
+	}
+
 	/**
-	 * Counts the ride and, unless it is read again after an earlier owner handled it, commits its offset
-	 * ({@code spring.kafka.listener.ack-mode: manual}): committing re-read offsets would move the group's position
-	 * back, and with it the boundary that keeps poison messages from being dead-lettered twice.
+	 * A partition restored past the messages of this batch (from statistics another instance, or a transaction
+	 * whose outcome was not seen, committed) is read on from after what its statistics count.
 	 */
-	@KafkaListener(id = ID, idIsGroup = false, topics = "#{__listener.topic()}")
-	void onRide(ConsumerRecord<String, Ride> record, Acknowledgment acknowledgment) {
-		if (record.value() == null) {
-			throw new InvalidRideException("the message has no value (a tombstone), a ride was expected");
-		}
-		this.statistics.recordRide(record.partition(), record.offset(), record.value());
-		if (!this.handled.handledBefore(record.topic(), record.partition(), record.offset())) {
-			acknowledgment.acknowledge();
-		}
+	private void skipWhatIsCountedAlready(Map<Integer, PartitionCount> counts, Map<Integer, Long> lastOffsets,
+			Consumer<?, ?> consumer) {
+		counts.values()
+			.stream()
+			.filter((count) -> count.nextOffset() > lastOffsets.get(count.partition()) + 1)
+			.forEach((count) -> consumer.seek(new TopicPartition(topic(), count.partition()), count.nextOffset()));
 	}
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		// The positions are the group's committed offsets: the messages before them were handled earlier.
-		this.handled.assigned(assignments);
-		assignments.keySet().forEach((partition) -> this.statistics.startPartition(partition.partition()));
-		if (this.topic.readFromBeginning()) {
+		List<Integer> partitions = assignments.keySet().stream().map(TopicPartition::partition).toList();
+		if (partitions.isEmpty()) {
+			return;
+		}
+		if (!this.owned.assign(partitions)) {
+			// Read from the beginning; the statistics are restored when the first messages arrive, and those they
+			// count already are skipped.
 			callback.seekToBeginning(assignments.keySet());
-			logger.info("Assigned " + assignments.keySet() + ": reading them from the beginning");
+			return;
 		}
-		else {
-			logger.info("Assigned " + assignments.keySet() + ": reading on from " + assignments);
+		for (TopicPartition partition : assignments.keySet()) {
+			long next = this.owned.committed(partition.partition()).nextOffset();
+			if (next == 0) {
+				callback.seekToBeginning(List.of(partition));
+			}
+			else {
+				callback.seek(partition.topic(), partition.partition(), next);
+			}
 		}
+		logger.info("Assigned " + assignments.keySet() + ": restored from the statistics changelog");
 	}
 
 	@Override
 	public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-		partitions.forEach((partition) -> this.statistics.dropPartition(partition.partition()));
-		this.handled.revoked(partitions);
+		this.owned.revoke(partitions.stream().map(TopicPartition::partition).toList());
 		if (!partitions.isEmpty()) {
-			logger.info("Revoked " + partitions + ": dropped their statistics");
+			logger.info("Revoked " + partitions);
 		}
 	}
 

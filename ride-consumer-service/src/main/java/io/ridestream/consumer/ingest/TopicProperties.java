@@ -1,6 +1,9 @@
 package io.ridestream.consumer.ingest;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,11 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * The topic the rides are read from, and how.
  *
  * @param name the topic's name
- * @param readFromBeginning whether to read each partition from its first offset whenever it is assigned to this
- * instance, rebuilding its statistics (see {@link RideListener})
+ * @param retryInterval how long to wait before reading a batch again after its transaction failed (the
+ * dead-letter topic or the changelog could not be written, Kafka went away)
  */
 @ConfigurationProperties("ridestream.topic")
 @Validated
 public record TopicProperties(@NotBlank @DefaultValue("rides") String name,
-		@DefaultValue("true") boolean readFromBeginning) {
+		@NotNull @DefaultValue("1s") Duration retryInterval) {
 }

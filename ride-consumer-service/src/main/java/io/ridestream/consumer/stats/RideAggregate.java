@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import io.ridestream.model.Ride;
 
 /**
@@ -17,8 +19,8 @@ import io.ridestream.model.Ride;
  * aggregate, a snapshot of it can be stored and restored, and the statistics of the whole topic (or of several
  * consumer instances) are the merge of the partitions' aggregates.
  *
- * <p>Not thread-safe: an aggregate is updated by the one thread that owns its partition, and read through
- * {@link #copy()} under the owner's lock.
+ * <p>Not thread-safe: an aggregate is updated by the one consumer thread that owns its partition; other threads
+ * only read aggregates that are no longer updated (those of the changelog's snapshots).
  */
 public final class RideAggregate {
 
@@ -78,6 +80,33 @@ public final class RideAggregate {
 	/** Counts a message that is not a ride: it was skipped and parked on the dead-letter topic. */
 	public void addDeadLetter() {
 		this.deadLetters++;
+	}
+
+	/** The content as plain data, for the statistics changelog. */
+	State state() {
+		return new State(this.rides, this.deadLetters, Map.copyOf(this.ridesByVendor),
+				Map.copyOf(this.ridesByPaymentType), this.passengers, this.totalAmount, this.totalFare, this.totalTips,
+				this.totalDistance, this.firstPickup, this.lastPickup, Map.copyOf(this.pickupsByLocation),
+				Map.copyOf(this.dropoffsByLocation));
+	}
+
+	/** The aggregate with the content of a {@link #state()}. */
+	static RideAggregate of(State state) {
+		RideAggregate aggregate = new RideAggregate();
+		aggregate.rides = state.rides();
+		aggregate.deadLetters = state.deadLetters();
+		aggregate.ridesByVendor.putAll(state.ridesByVendor());
+		aggregate.ridesByPaymentType.putAll(state.ridesByPaymentType());
+		aggregate.passengers = state.passengers();
+		aggregate.totalAmount = state.totalAmount();
+		aggregate.totalFare = state.totalFare();
+		aggregate.totalTips = state.totalTips();
+		aggregate.totalDistance = state.totalDistance();
+		aggregate.firstPickup = state.firstPickup();
+		aggregate.lastPickup = state.lastPickup();
+		aggregate.pickupsByLocation.putAll(state.pickupsByLocation());
+		aggregate.dropoffsByLocation.putAll(state.dropoffsByLocation());
+		return aggregate;
 	}
 
 	/** An independent aggregate with the same content. */
@@ -215,6 +244,27 @@ public final class RideAggregate {
 		return Objects.hash(this.rides, this.deadLetters, this.passengers, this.ridesByVendor,
 				this.ridesByPaymentType, this.totalAmount, this.totalFare, this.totalTips, this.totalDistance,
 				this.firstPickup, this.lastPickup, this.pickupsByLocation, this.dropoffsByLocation);
+	}
+
+	/** The fields of an aggregate, as stored in the statistics changelog. */
+	record State(long rides, long deadLetters, Map<String, Long> ridesByVendor, Map<String, Long> ridesByPaymentType,
+			long passengers, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalAmount,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalFare,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalTips,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalDistance, LocalDateTime firstPickup,
+			LocalDateTime lastPickup, Map<Integer, Long> pickupsByLocation, Map<Integer, Long> dropoffsByLocation) {
+
+		State {
+			Objects.requireNonNull(totalAmount, "totalAmount");
+			Objects.requireNonNull(totalFare, "totalFare");
+			Objects.requireNonNull(totalTips, "totalTips");
+			Objects.requireNonNull(totalDistance, "totalDistance");
+			ridesByVendor = Map.copyOf(ridesByVendor);
+			ridesByPaymentType = Map.copyOf(ridesByPaymentType);
+			pickupsByLocation = Map.copyOf(pickupsByLocation);
+			dropoffsByLocation = Map.copyOf(dropoffsByLocation);
+		}
+
 	}
 
 	@Override

@@ -31,7 +31,7 @@ import io.ridestream.consumer.zones.ZoneLookup;
  * @param lastPickup the latest pickup time, null without rides
  * @param topPickupLocations the busiest pickup zones, busiest first, ties by location id
  * @param topDropoffLocations the busiest dropoff zones, busiest first, ties by location id
- * @param partitions how far each partition read by this instance has been read, by partition
+ * @param partitions how far each partition has been counted, by partition
  * @param deadLetters messages skipped because they are not rides, each parked on the dead-letter topic
  */
 public record RideStatistics(
@@ -68,7 +68,7 @@ public record RideStatistics(
 		List<PartitionProgress> progress = partitions.stream()
 			.sorted(Comparator.comparingInt(PartitionSnapshot::partition))
 			.map((snapshot) -> new PartitionProgress(snapshot.partition(), snapshot.aggregate().rides(),
-					snapshot.lastOffset()))
+					(snapshot.lastOffset() >= 0) ? snapshot.lastOffset() : null))
 			.toList();
 		return new RideStatistics(all.rides(), inCodeOrder(all.ridesByVendor()),
 				inCodeOrder(all.ridesByPaymentType()), all.passengers(), money(all.totalAmount()),

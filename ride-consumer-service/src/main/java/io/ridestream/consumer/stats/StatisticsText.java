@@ -27,7 +27,7 @@ final class StatisticsText {
 
 	static String render(RideStatistics stats) {
 		StringBuilder text = new StringBuilder();
-		text.append("Ride statistics (").append(stats.partitions().size()).append(" partitions read)\n\n");
+		text.append("Ride statistics (").append(stats.partitions().size()).append(" partitions counted)\n\n");
 		Map<String, String> headline = new LinkedHashMap<>();
 		headline.put("Rides", count(stats.totalRides()));
 		headline.put("Passengers", count(stats.totalPassengers()));

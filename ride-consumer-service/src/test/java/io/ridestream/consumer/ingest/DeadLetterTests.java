@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -199,12 +200,12 @@ class DeadLetterTests {
 	}
 
 	@Test
-	void doesNotPublishDeadLettersAgainWhenThePartitionsAreReadAgainAfterARestart() {
+	void doesNotPublishDeadLettersAgainAfterARestart() {
 		awaitCaughtUp();
 		MessageListenerContainer container = this.listeners.getListenerContainer(RideListener.ID);
 
 		container.stop();
-		assertThat(stats().partitions()).as("revoked partitions are dropped").isEmpty();
+		assertThat(stats().deadLetters()).as("served from the changelog while stopped").isEqualTo(this.poison.size());
 		container.start();
 
 		RideStatistics stats = awaitCaughtUp();
@@ -242,6 +243,8 @@ class DeadLetterTests {
 	/** Every record of the dead-letter topic, from its beginning to its current end. */
 	private List<ConsumerRecord<String, byte[]>> readDeadLetterTopic() {
 		Map<String, Object> properties = KafkaTestUtils.consumerProps(this.broker, "dead-letter-reader", false);
+		// Dead letters of aborted transactions do not count.
+		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		List<TopicPartition> partitions = IntStream.range(0, DEAD_LETTER_PARTITIONS)
 			.mapToObj((partition) -> new TopicPartition(DEAD_LETTER_TOPIC, partition))
 			.toList();

@@ -25,6 +25,8 @@ class RidesCsvStatisticsTests {
 	private final StatisticsService statistics = new StatisticsService(
 			ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP));
 
+	private final SnapshotFeed changelog = new SnapshotFeed(this.statistics);
+
 	@Test
 	void sampleHasTheRidesTheFiguresWereWorkedOutFor() {
 		assertThat(this.rides).hasSize(266);
@@ -34,7 +36,7 @@ class RidesCsvStatisticsTests {
 	@Test
 	void statisticsOfRidesSpreadOverThreePartitionsMatchIndependentFigures() {
 		for (int i = 0; i < this.rides.size(); i++) {
-			this.statistics.recordRide(i % 3, i / 3, this.rides.get(i));
+			this.changelog.recordRide(i % 3, i / 3, this.rides.get(i));
 		}
 
 		RideStatistics stats = this.statistics.current();
@@ -48,9 +50,10 @@ class RidesCsvStatisticsTests {
 	void statisticsDoNotDependOnHowRidesAreSpreadOverPartitions() {
 		StatisticsService onePartition = new StatisticsService(
 				ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP));
+		SnapshotFeed onePartitionChangelog = new SnapshotFeed(onePartition);
 		for (int i = 0; i < this.rides.size(); i++) {
-			onePartition.recordRide(0, i, this.rides.get(i));
-			this.statistics.recordRide(this.rides.get(i).pickupLocationId() % 7, i, this.rides.get(i));
+			onePartitionChangelog.recordRide(0, i, this.rides.get(i));
+			this.changelog.recordRide(this.rides.get(i).pickupLocationId() % 7, i, this.rides.get(i));
 		}
 
 		RideStatistics merged = this.statistics.current();
@@ -61,7 +64,7 @@ class RidesCsvStatisticsTests {
 
 	@Test
 	void handChecksAFewTotals() {
-		this.rides.forEach((ride) -> this.statistics.recordRide(0, 0, ride));
+		this.rides.forEach((ride) -> this.changelog.recordRide(0, 0, ride));
 
 		RideStatistics stats = this.statistics.current();
 

@@ -21,6 +21,8 @@ class StatisticsServiceTests {
 
 	private final StatisticsService statistics = new StatisticsService(ZONES, new StatsProperties(10));
 
+	private final SnapshotFeed changelog = new SnapshotFeed(this.statistics);
+
 	@Test
 	void mergesThePartitionsOnRead() {
 		recordFixtureInTwoPartitions();
@@ -56,7 +58,7 @@ class StatisticsServiceTests {
 
 	@Test
 	void showsAmountsWithAtLeastCents() {
-		this.statistics.recordRide(0, 0, THIRD);
+		this.changelog.recordRide(0, 0, THIRD);
 
 		RideStatistics stats = this.statistics.current();
 
@@ -67,7 +69,7 @@ class StatisticsServiceTests {
 
 	@Test
 	void hasNoAverageDistanceOrPickupTimesBeforeTheFirstRide() {
-		this.statistics.startPartition(0);
+		this.statistics.update(PartitionSnapshot.empty(0));
 
 		RideStatistics stats = this.statistics.current();
 
@@ -90,7 +92,7 @@ class StatisticsServiceTests {
 
 	@Test
 	void namesLocationsMissingFromTheZoneLookupUnknown() {
-		this.statistics.recordRide(0, 0, RideFixtures.ride(1, "10:00", 1, "1", 999, 10, 1, "5", "0", "6"));
+		this.changelog.recordRide(0, 0, RideFixtures.ride(1, "10:00", 1, "1", 999, 10, 1, "5", "0", "6"));
 
 		assertThat(this.statistics.current().topPickupLocations())
 			.containsExactly(new LocationCount(999, 1, "Unknown", "Unknown"));
@@ -99,17 +101,18 @@ class StatisticsServiceTests {
 	@Test
 	void listsAsManyTopLocationsAsConfigured() {
 		StatisticsService topTwo = new StatisticsService(ZONES, new StatsProperties(2));
-		RideFixtures.ALL.forEach((ride) -> topTwo.recordRide(0, 0, ride));
+		SnapshotFeed feed = new SnapshotFeed(topTwo);
+		RideFixtures.ALL.forEach((ride) -> feed.recordRide(0, 0, ride));
 
 		assertThat(topTwo.current().topDropoffLocations()).extracting(LocationCount::locationId).containsExactly(30, 10);
 	}
 
 	@Test
 	void reportsProgressPerPartitionInPartitionOrder() {
-		this.statistics.recordRide(2, 40, FIRST);
-		this.statistics.recordRide(0, 7, SECOND);
-		this.statistics.recordRide(0, 8, THIRD);
-		this.statistics.recordDeadLetter(0, 9);
+		this.changelog.recordRide(2, 40, FIRST);
+		this.changelog.recordRide(0, 7, SECOND);
+		this.changelog.recordRide(0, 8, THIRD);
+		this.changelog.recordDeadLetter(0, 9);
 
 		assertThat(this.statistics.current().partitions()).containsExactly(new PartitionProgress(0, 2, 9L),
 				new PartitionProgress(2, 1, 40L));
@@ -117,40 +120,43 @@ class StatisticsServiceTests {
 
 	@Test
 	void countsDeadLettersOfAllPartitions() {
-		this.statistics.recordDeadLetter(0, 3);
-		this.statistics.recordDeadLetter(1, 5);
+		this.changelog.recordDeadLetter(0, 3);
+		this.changelog.recordDeadLetter(1, 5);
 
 		assertThat(this.statistics.current().deadLetters()).isEqualTo(2);
 		assertThat(this.statistics.current().totalRides()).isZero();
 	}
 
 	@Test
-	void startingAPartitionAgainForgetsWhatWasCountedForIt() {
+	void keepsOnlyTheLatestSnapshotOfEachPartition() {
 		recordFixtureInTwoPartitions();
+		RideAggregate oneRide = new RideAggregate();
+		oneRide.add(FIRST);
 
-		this.statistics.startPartition(0);
+		this.statistics.update(new PartitionSnapshot(1, 5, oneRide));
 
 		RideStatistics stats = this.statistics.current();
-		assertThat(stats.totalRides()).isEqualTo(2);
-		assertThat(stats.partitions()).containsExactly(new PartitionProgress(0, 0, null),
-				new PartitionProgress(1, 2, 1L));
+		assertThat(stats.totalRides()).isEqualTo(3);
+		assertThat(stats.partitions()).containsExactly(new PartitionProgress(0, 2, 1L),
+				new PartitionProgress(1, 1, 5L));
 	}
 
 	@Test
-	void droppingAPartitionRemovesItsRides() {
+	void givesTheLatestSnapshotOfAPartitionAndNoneForAPartitionNeverCounted() {
 		recordFixtureInTwoPartitions();
 
-		this.statistics.dropPartition(1);
-
-		assertThat(this.statistics.current().totalRides()).isEqualTo(2);
-		assertThat(this.statistics.partitionCount()).isEqualTo(1);
+		assertThat(this.statistics.snapshot(0)).hasValueSatisfying((snapshot) -> {
+			assertThat(snapshot.lastOffset()).isEqualTo(1);
+			assertThat(snapshot.aggregate().rides()).isEqualTo(2);
+		});
+		assertThat(this.statistics.snapshot(2)).isEmpty();
 	}
 
 	@Test
 	void readsAConsistentSnapshotWhileRidesAreRecorded() throws InterruptedException {
 		Thread writer = new Thread(() -> {
 			for (int offset = 0; offset < 20_000; offset++) {
-				this.statistics.recordRide(0, offset, FIRST);
+				this.changelog.recordRide(0, offset, FIRST);
 			}
 		});
 		writer.start();
@@ -166,12 +172,10 @@ class StatisticsServiceTests {
 	}
 
 	private void recordFixtureInTwoPartitions() {
-		this.statistics.startPartition(0);
-		this.statistics.startPartition(1);
-		this.statistics.recordRide(0, 0, FIRST);
-		this.statistics.recordRide(1, 0, SECOND);
-		this.statistics.recordRide(0, 1, THIRD);
-		this.statistics.recordRide(1, 1, FOURTH);
+		this.changelog.recordRide(0, 0, FIRST);
+		this.changelog.recordRide(1, 0, SECOND);
+		this.changelog.recordRide(0, 1, THIRD);
+		this.changelog.recordRide(1, 1, FOURTH);
 	}
 
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * How dead letters are explained in the log; publishing them is in {@link DeadLetterTests}.
  */
-class PoisonMessageRecovererTests {
+class PoisonMessagesTests {
 
 	@Test
 	void givesTheSchemaViolationsOfAnInvalidRide() {
@@ -43,13 +43,13 @@ class PoisonMessageRecovererTests {
 		byte[] json = value.getBytes(StandardCharsets.UTF_8);
 		SerializationException invalid = catchThrowableOfType(SerializationException.class,
 				() -> new RideDeserializer().deserialize("rides", json));
-		return PoisonMessageRecoverer
+		return PoisonMessages
 			.reasonOf(new DeserializationException("failed to deserialize", json, false, invalid));
 	}
 
 	@Test
 	void shortensVeryLongReasons() {
-		String reason = PoisonMessageRecoverer.reasonOf(new InvalidRideException("x".repeat(10_000)));
+		String reason = PoisonMessages.reasonOf(new InvalidRideException("x".repeat(10_000)));
 
 		assertThat(reason).hasSize(300).endsWith("...");
 	}

@@ -1,0 +1,71 @@
+package io.ridestream.consumer.ingest;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.ridestream.consumer.stats.ChangelogProperties;
+import io.ridestream.consumer.stats.PartitionSnapshot;
+import io.ridestream.consumer.stats.SnapshotJson;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes the statistics of the partitions a batch changed to the statistics changelog, in the listener
+ * container's transaction, which also commits the batch's offsets and its dead letters: all of them become
+ * visible together, or none does. Once the transaction is over, the partitions' committed statistics follow its
+ * outcome.
+ */
+@Component
+class ChangelogWriter {
+
+	private final KafkaTemplate<String, byte[]> template;
+
+	private final String topic;
+
+	private final OwnedPartitions owned;
+
+	ChangelogWriter(KafkaTemplate<String, byte[]> template, ChangelogProperties changelog, OwnedPartitions owned) {
+		this.template = template;
+		this.topic = changelog.topic();
+		this.owned = owned;
+	}
+
+	/**
+	 * Sends the snapshots of the counts that changed, keyed by partition (so compaction keeps each partition's
+	 * latest), in the current transaction.
+	 * @throws IllegalStateException if there is no transaction to write in
+	 */
+	void write(Collection<PartitionCount> counts) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("Statistics are counted only in Kafka transactions: set "
+					+ "spring.kafka.producer.transaction-id-prefix so that the listener container starts them");
+		}
+		List<PartitionSnapshot> snapshots = counts.stream()
+			.filter(PartitionCount::changed)
+			.map(PartitionCount::snapshot)
+			.toList();
+		for (PartitionSnapshot snapshot : snapshots) {
+			this.template.send(this.topic, String.valueOf(snapshot.partition()), SnapshotJson.write(snapshot));
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				for (PartitionSnapshot snapshot : snapshots) {
+					if (status == STATUS_COMMITTED) {
+						ChangelogWriter.this.owned.committed(snapshot);
+					}
+					else {
+						// Rolled back, or not known: the changelog has the truth; read it before counting on.
+						ChangelogWriter.this.owned.unknown(snapshot.partition());
+					}
+				}
+			}
+
+		});
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.ridestream.consumer.ingest;
+
+import io.ridestream.consumer.stats.PartitionSnapshot;
+import io.ridestream.consumer.stats.RideAggregate;
+import io.ridestream.model.Ride;
+
+/**
+ * One partition's statistics while a batch is counted into them: a copy of the committed statistics, so that a
+ * transaction that does not commit leaves those untouched.
+ */
+final class PartitionCount {
+
+	private final int partition;
+
+	private final RideAggregate aggregate;
+
+	private long lastOffset;
+
+	private boolean changed;
+
+	PartitionCount(PartitionSnapshot committed) {
+		this.partition = committed.partition();
+		this.aggregate = committed.aggregate().copy();
+		this.lastOffset = committed.lastOffset();
+	}
+
+	/** Whether the message at this offset is counted already (the statistics were restored past it). */
+	boolean counts(long offset) {
+		return offset <= this.lastOffset;
+	}
+
+	void addRide(long offset, Ride ride) {
+		this.aggregate.add(ride);
+		counted(offset);
+	}
+
+	void addDeadLetter(long offset) {
+		this.aggregate.addDeadLetter();
+		counted(offset);
+	}
+
+	private void counted(long offset) {
+		this.lastOffset = offset;
+		this.changed = true;
+	}
+
+	/** Whether anything was counted since the committed statistics. */
+	boolean changed() {
+		return this.changed;
+	}
+
+	int partition() {
+		return this.partition;
+	}
+
+	long nextOffset() {
+		return this.lastOffset + 1;
+	}
+
+	/** The statistics counted so far; the count must not be used afterwards. */
+	PartitionSnapshot snapshot() {
+		return new PartitionSnapshot(this.partition, this.lastOffset, this.aggregate);
+	}
+
+}

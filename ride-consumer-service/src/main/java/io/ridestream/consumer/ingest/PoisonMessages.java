@@ -1,0 +1,82 @@
+package io.ridestream.consumer.ingest;
+
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SerializationException;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deals with a message of the rides topic that is not a ride: {@code ErrorHandlingDeserializer} hands it to the
+ * listener without a value (with the deserializer's exception in a header), or it is a tombstone. It is parked on
+ * the dead-letter topic, in the listener's transaction, and logged with where it was, why and where it went.
+ */
+@Component
+class PoisonMessages {
+
+	private static final Log logger = LogFactory.getLog(PoisonMessages.class);
+
+	private static final LogAccessor headerLogger = new LogAccessor(PoisonMessages.class);
+
+	private static final int MAX_REASON_LENGTH = 300;
+
+	/** Jackson's " at [Source: REDACTED ...; byte offset: #12]": says nothing with the source redacted. */
+	private static final Pattern JACKSON_LOCATION = Pattern.compile("\\s+at \\[Source: [^\\]]*\\]");
+
+	/** Jackson's " (through reference chain: io.ridestream.model.Ride["fare_amount"])": the field is named already. */
+	private static final Pattern JACKSON_REFERENCE_CHAIN = Pattern.compile("\\s+\\(through reference chain: [^)]*\\)");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private final DeadLetterPublisher deadLetters;
+
+	PoisonMessages(DeadLetterPublisher deadLetters) {
+		this.deadLetters = deadLetters;
+	}
+
+	/**
+	 * Publishes the message to the dead-letter topic in the current transaction.
+	 * @throws org.springframework.kafka.KafkaException if the dead-letter topic did not take it
+	 */
+	void park(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
+		Exception exception = whyNotARide(record);
+		RecordMetadata parked = this.deadLetters.publish(record, consumer, exception);
+		logger.warn("Skipped poison message " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
+				+ reasonOf(exception) + "; sent to " + parked.topic() + "-" + parked.partition() + "@"
+				+ parked.offset());
+	}
+
+	private static Exception whyNotARide(ConsumerRecord<?, ?> record) {
+		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, headerLogger);
+		if (failure != null) {
+			return failure;
+		}
+		return new InvalidRideException("the message has no value (a tombstone), a ride was expected");
+	}
+
+	/** What the deserializer said is wrong, without the wrapping exceptions, on one line. */
+	static String reasonOf(Throwable exception) {
+		Throwable reason = exception;
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			reason = cause;
+			if (cause instanceof SerializationException || cause instanceof InvalidRideException) {
+				break;
+			}
+		}
+		String message = String.valueOf(reason.getMessage());
+		message = JACKSON_LOCATION.matcher(message).replaceAll("");
+		message = JACKSON_REFERENCE_CHAIN.matcher(message).replaceAll("");
+		message = WHITESPACE.matcher(message).replaceAll(" ").strip();
+		return (message.length() <= MAX_REASON_LENGTH) ? message : message.substring(0, MAX_REASON_LENGTH - 3) + "...";
+	}
+
+}

@@ -1,0 +1,253 @@
+package io.ridestream.consumer.stats;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the whole statistics changelog, all of its partitions, for as long as the application runs, and keeps the
+ * latest snapshot of every partition of the rides topic in {@link StatisticsService}. So every instance serves the
+ * statistics of all partitions, whichever instance counts them.
+ *
+ * <p>It reads only committed transactions ({@code read_committed}): a snapshot is visible once the offsets it was
+ * counted up to are committed with it, never before and never if the transaction was aborted.
+ */
+@Component
+public class StatsChangelog implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(StatsChangelog.class);
+
+	private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
+
+	private final KafkaProperties kafka;
+
+	private final ChangelogProperties changelog;
+
+	private final StatisticsService statistics;
+
+	private final Queue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
+
+	private volatile Consumer<String, byte[]> consumer;
+
+	private volatile Thread reader;
+
+	private volatile boolean running;
+
+	StatsChangelog(KafkaProperties kafka, ChangelogProperties changelog, StatisticsService statistics) {
+		this.kafka = kafka;
+		this.changelog = changelog;
+		this.statistics = statistics;
+	}
+
+	/**
+	 * Waits until every snapshot committed to the changelog before this call is in {@link StatisticsService}.
+	 * @throws ChangelogUnavailableException if that takes longer than the configured catch-up timeout
+	 */
+	public void awaitCaughtUp() {
+		CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+		this.catchUpRequests.add(caughtUp);
+		Consumer<String, byte[]> current = this.consumer;
+		if (current != null) {
+			current.wakeup();
+		}
+		Duration timeout = this.changelog.catchUpTimeout();
+		try {
+			caughtUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			caughtUp.cancel(false);
+			throw new ChangelogUnavailableException("Could not read the statistics changelog '"
+					+ this.changelog.topic() + "' to its end within " + timeout + " (is Kafka at "
+					+ String.join(",", this.kafka.getBootstrapServers()) + " reachable?)", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new ChangelogUnavailableException("Could not read the statistics changelog '"
+					+ this.changelog.topic() + "': " + ex.getCause().getMessage(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ChangelogUnavailableException("Interrupted while reading the statistics changelog", ex);
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.reader = new Thread(this::readForever, "stats-changelog-reader");
+		this.reader.setDaemon(true);
+		this.reader.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Consumer<String, byte[]> current = this.consumer;
+		if (current != null) {
+			current.wakeup();
+		}
+		try {
+			this.reader.join(Duration.ofSeconds(10).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Before the listener containers, so that they can restore partitions as soon as they are assigned. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 200;
+	}
+
+	private void readForever() {
+		try (Consumer<String, byte[]> changelogConsumer = new KafkaConsumer<>(consumerProperties(),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			this.consumer = changelogConsumer;
+			List<TopicPartition> partitions = List.of();
+			List<CatchUp> waiting = new ArrayList<>();
+			while (this.running) {
+				try {
+					if (partitions.isEmpty()) {
+						partitions = assign(changelogConsumer);
+						if (partitions.isEmpty()) {
+							pause();
+						}
+					}
+					if (!partitions.isEmpty()) {
+						takeRequests(changelogConsumer, partitions, waiting);
+						for (ConsumerRecord<String, byte[]> record : changelogConsumer.poll(POLL_TIMEOUT)) {
+							apply(record);
+						}
+						completeCaughtUp(changelogConsumer, waiting);
+					}
+				}
+				catch (WakeupException ex) {
+					// A catch-up request or stop(): go round the loop.
+				}
+				catch (KafkaException ex) {
+					logger.warn("Reading the statistics changelog failed, trying again: " + ex.getMessage());
+				}
+			}
+			waiting.forEach((catchUp) -> catchUp.request().cancel(false));
+		}
+		finally {
+			this.consumer = null;
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_TIMEOUT.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private List<TopicPartition> assign(Consumer<String, byte[]> changelogConsumer) {
+		List<PartitionInfo> infos = changelogConsumer.partitionsFor(this.changelog.topic(), END_OFFSETS_TIMEOUT);
+		if (infos == null || infos.isEmpty()) {
+			logger.info("Statistics changelog '" + this.changelog.topic() + "' not found yet");
+			return List.of();
+		}
+		List<TopicPartition> partitions = infos.stream()
+			.map((info) -> new TopicPartition(info.topic(), info.partition()))
+			.toList();
+		changelogConsumer.assign(partitions);
+		changelogConsumer.seekToBeginning(partitions);
+		logger.info("Reading the statistics changelog " + partitions);
+		return partitions;
+	}
+
+	/** The end offsets (of committed transactions) at the time of the requests are what they wait for. */
+	private void takeRequests(Consumer<String, byte[]> changelogConsumer, List<TopicPartition> partitions,
+			List<CatchUp> waiting) {
+		if (this.catchUpRequests.isEmpty()) {
+			return;
+		}
+		Map<TopicPartition, Long> ends = new HashMap<>(changelogConsumer.endOffsets(partitions, END_OFFSETS_TIMEOUT));
+		for (CompletableFuture<Void> request = this.catchUpRequests.poll(); request != null; request = this.catchUpRequests
+			.poll()) {
+			waiting.add(new CatchUp(ends, request));
+		}
+	}
+
+	private void completeCaughtUp(Consumer<String, byte[]> changelogConsumer, List<CatchUp> waiting) {
+		for (Iterator<CatchUp> iterator = waiting.iterator(); iterator.hasNext();) {
+			CatchUp catchUp = iterator.next();
+			if (catchUp.request().isDone() || caughtUp(changelogConsumer, catchUp.endOffsets())) {
+				catchUp.request().complete(null);
+				iterator.remove();
+			}
+		}
+	}
+
+	private static boolean caughtUp(Consumer<String, byte[]> changelogConsumer, Map<TopicPartition, Long> ends) {
+		return ends.entrySet()
+			.stream()
+			.allMatch((end) -> changelogConsumer.position(end.getKey(), END_OFFSETS_TIMEOUT) >= end.getValue());
+	}
+
+	private void apply(ConsumerRecord<String, byte[]> record) {
+		if (record.value() == null) {
+			return;
+		}
+		try {
+			this.statistics.update(SnapshotJson.read(record.value()));
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("Skipped " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
+					+ ex.getMessage());
+		}
+	}
+
+	private Map<String, Object> consumerProperties() {
+		Map<String, Object> properties = this.kafka.buildConsumerProperties();
+		// Not a member of the listener's group: it reads every partition, from the beginning, every time.
+		properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		properties.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "stats-changelog-reader");
+		properties.keySet().removeIf((key) -> key.startsWith("spring.deserializer."));
+		return properties;
+	}
+
+	private record CatchUp(Map<TopicPartition, Long> endOffsets, CompletableFuture<Void> request) {
+	}
+
+}
