@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The consumer's statistics under faults, on a local broker that the tests can restart: a consumer killed in the
- * middle of a 100k-ride stream, and a broker restart. Each ride is counted exactly once.
+ * middle of a 100k-ride stream, broker restarts, and consumer instances joining the group mid-stream. Each ride
+ * is counted exactly once, and every instance shows the same statistics.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsumerFaultsIT {
@@ -116,6 +117,34 @@ class ConsumerFaultsIT {
 				+ "published by all jobs%n", job.get("state").asString(), job.get("rowsRead").asLong(),
 				job.get("published").asLong(), job.get("failed").asLong(), after.get("totalRides").asLong(),
 				ConsumerStats.publishedByAllJobs(services.producer()));
+	}
+
+	@Test
+	@Order(4)
+	void twoConsumersAndAThirdJoiningMidStreamAllShowTheSameExactTotals() throws IOException {
+		Map<String, String> environment = Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		List<String> lines = Files.readAllLines(RidesCsvFigures.BUNDLED);
+		String body = lines.get(0) + "\n" + String.join("\n", lines.subList(1, lines.size())).concat("\n").repeat(COPIES);
+		try (ServiceProcess second = ServiceProcess.start("ride-consumer-service", environment)) {
+			JsonNode started = post("/rides/replay?rate=8000", body);
+			await().atMost(Duration.ofSeconds(60)).until(() -> job(started).get("published").asLong() >= 20_000);
+			try (ServiceProcess third = ServiceProcess.start("ride-consumer-service", environment)) {
+				long publishedWhenThirdReady = job(started).get("published").asLong();
+				JsonNode job = await().atMost(Duration.ofSeconds(90)).until(() -> job(started), this::finished);
+				assertThat(job.get("state").asString()).isEqualTo("COMPLETED");
+				long expected = ConsumerStats.publishedByAllJobs(services.producer());
+
+				JsonNode first = ConsumerStats.awaitTotalRides(services.consumer(), kafka.bootstrapServers(), expected);
+				for (ServiceProcess other : List.of(second, third)) {
+					JsonNode stats = ConsumerStats.awaitTotalRides(other, kafka.bootstrapServers(), expected);
+					assertThat(stats).as("statistics of the instance on port %d", other.port()).isEqualTo(first);
+				}
+				System.out.printf("Fault test 2: %d rides published by this job (%d by all jobs), third consumer "
+						+ "ready at %d published; all three instances count %d, total amount %s%n",
+						job.get("published").asLong(), expected, publishedWhenThirdReady,
+						first.get("totalRides").asLong(), first.get("totalAmount").asString());
+			}
+		}
 	}
 
 	private boolean finished(JsonNode job) {
