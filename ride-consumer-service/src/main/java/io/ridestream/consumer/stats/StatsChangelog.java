@@ -61,6 +61,8 @@ public class StatsChangelog implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean loaded;
+
 	StatsChangelog(KafkaProperties kafka, ChangelogProperties changelog, StatisticsService statistics) {
 		this.kafka = kafka;
 		this.changelog = changelog;
@@ -96,6 +98,11 @@ public class StatsChangelog implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new ChangelogUnavailableException("Interrupted while reading the statistics changelog", ex);
 		}
+	}
+
+	/** Whether the changelog has been read to the end it had when this instance started reading it. */
+	public boolean loaded() {
+		return this.loaded;
 	}
 
 	@Override
@@ -144,6 +151,11 @@ public class StatsChangelog implements SmartLifecycle {
 						partitions = assign(changelogConsumer);
 						if (partitions.isEmpty()) {
 							pause();
+						}
+						else {
+							CompletableFuture<Void> initialLoad = new CompletableFuture<>();
+							initialLoad.thenRun(() -> this.loaded = true);
+							this.catchUpRequests.add(initialLoad);
 						}
 					}
 					if (!partitions.isEmpty()) {

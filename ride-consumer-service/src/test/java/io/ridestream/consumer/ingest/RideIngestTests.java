@@ -135,6 +135,19 @@ class RideIngestTests {
 	}
 
 	@Test
+	void isReadyOnceTheStatisticsChangelogIsRead() {
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> this.http.get()
+				.uri("/actuator/health/readiness")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP"));
+	}
+
+	@Test
 	void servesAmountsAndTimesAsStringsInJson() {
 		awaitCaughtUp();
 
