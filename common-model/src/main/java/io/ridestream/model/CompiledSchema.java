@@ -23,8 +23,11 @@ final class CompiledSchema {
 
 	private final Schema schema;
 
-	private CompiledSchema(Schema schema) {
+	private final JsonNode json;
+
+	private CompiledSchema(Schema schema, JsonNode json) {
 		this.schema = schema;
+		this.json = json;
 	}
 
 	/**
@@ -35,11 +38,16 @@ final class CompiledSchema {
 		try {
 			Schema schema = SCHEMAS.getSchema(json);
 			schema.initializeValidators();
-			return new CompiledSchema(schema);
+			return new CompiledSchema(schema, RideJson.MAPPER.readTree(json));
 		}
 		catch (SchemaException | tools.jackson.core.JacksonException ex) {
 			throw new IllegalArgumentException("Not a usable JSON Schema: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** Whether the other schema is the same JSON document as this one, whatever its formatting. */
+	boolean sameAs(CompiledSchema other) {
+		return this.json.equals(other.json);
 	}
 
 	/**

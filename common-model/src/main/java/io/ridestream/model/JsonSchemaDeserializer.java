@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 import io.ridestream.model.schema.JsonSchemaSerdeConfig;
 import io.ridestream.model.schema.SchemaRegistryClient;
@@ -42,6 +43,8 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 
 	private final CompiledSchema localSchema;
 
+	private final Predicate<T> acceptedBySchema;
+
 	/** Writer schemas by id: the registry is asked once per id. */
 	private final ConcurrentMap<Integer, CompiledSchema> writerSchemas = new ConcurrentHashMap<>();
 
@@ -57,8 +60,21 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 	 * @throws IllegalArgumentException if the schema is not a usable JSON Schema
 	 */
 	public JsonSchemaDeserializer(Class<T> type, String schema) {
+		this(type, schema, null);
+	}
+
+	/**
+	 * A deserializer with a fast path for validation.
+	 * @param type the class to map values to
+	 * @param schema its JSON Schema, for plain JSON messages and when no registry is configured
+	 * @param acceptedBySchema a check of a value read with strict types, true only if the schema accepts its JSON
+	 * (null: none); a message that reads as such a value is not validated as a JSON tree, others are as usual
+	 * @throws IllegalArgumentException if the schema is not a usable JSON Schema
+	 */
+	protected JsonSchemaDeserializer(Class<T> type, String schema, Predicate<T> acceptedBySchema) {
 		this.type = type;
 		this.localSchema = CompiledSchema.of(schema);
+		this.acceptedBySchema = acceptedBySchema;
 	}
 
 	@Override
@@ -98,6 +114,12 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 						(id) -> writerSchema(registry, id, subject));
 			}
 		}
+		if (this.config.failInvalidSchema() && schema == this.localSchema && this.acceptedBySchema != null) {
+			T value = readStrictly(message, offset);
+			if (value != null && this.acceptedBySchema.test(value)) {
+				return value;
+			}
+		}
 		JsonNode json = parse(message, offset);
 		if (this.config.failInvalidSchema()) {
 			List<String> violations = schema.violations(json);
@@ -113,10 +135,22 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 		}
 	}
 
-	private static CompiledSchema writerSchema(SchemaRegistryClient registry, int id, String subject) {
+	/** The value if the message reads with strict types, else null: it then takes the validating path. */
+	private T readStrictly(byte[] message, int offset) {
+		try {
+			return RideJson.STRICT_MAPPER.readValue(message, offset, message.length - offset, this.type);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** The writer's schema; the local one itself if it is the same, so that its rides take the fast path. */
+	private CompiledSchema writerSchema(SchemaRegistryClient registry, int id, String subject) {
 		String schema = registry.schemaById(id, subject);
 		try {
-			return CompiledSchema.of(schema);
+			CompiledSchema writer = CompiledSchema.of(schema);
+			return writer.sameAs(this.localSchema) ? this.localSchema : writer;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new SchemaRegistryException("Schema id " + id + " of subject " + subject + " is not usable: "

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 import io.ridestream.model.schema.JsonSchemaSerdeConfig;
 import io.ridestream.model.schema.SchemaRegistryClient;
@@ -44,6 +45,8 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 
 	private final CompiledSchema compiledSchema;
 
+	private final Predicate<T> acceptedBySchema;
+
 	/** The schema id and the schema it names, per subject: the registry is asked once per subject. */
 	private final ConcurrentMap<String, WriterSchema> writerSchemas = new ConcurrentHashMap<>();
 
@@ -58,8 +61,19 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 	 * @throws IllegalArgumentException if the schema is not a usable JSON Schema
 	 */
 	public JsonSchemaSerializer(String schema) {
+		this(schema, null);
+	}
+
+	/**
+	 * A serializer with a fast path for validation.
+	 * @param schema the JSON Schema of the values
+	 * @param acceptedBySchema a check of a value, true only if the schema accepts its JSON (null: none); a value
+	 * it accepts is written without validating its JSON against the schema, others are validated as usual
+	 */
+	protected JsonSchemaSerializer(String schema, Predicate<T> acceptedBySchema) {
 		this.schema = schema;
 		this.compiledSchema = CompiledSchema.of(schema);
+		this.acceptedBySchema = acceptedBySchema;
 	}
 
 	@Override
@@ -98,7 +112,8 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 				? this.writerSchemas.computeIfAbsent(subject(topic), (subject) -> resolve(registry, subject)) : null;
 		byte[] json;
 		if (this.config.failInvalidSchema()) {
-			json = validated((writer != null) ? writer.schema() : this.compiledSchema, ride);
+			CompiledSchema schema = (writer != null) ? writer.schema() : this.compiledSchema;
+			json = accepted(schema, ride) ? write(ride) : validated(schema, ride);
 		}
 		else {
 			json = write(ride);
@@ -122,6 +137,11 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 			}
 		}
 		return new WriterSchema(registry.lookUp(subject, this.schema), this.compiledSchema);
+	}
+
+	/** Whether the value is known valid without validating its JSON: only against the local schema. */
+	private boolean accepted(CompiledSchema schema, T ride) {
+		return schema == this.compiledSchema && this.acceptedBySchema != null && this.acceptedBySchema.test(ride);
 	}
 
 	/** The ride's JSON, checked against the schema on the way: one tree serves both, nothing is parsed back. */

@@ -1,10 +1,14 @@
 package io.ridestream.model;
 
+import java.time.LocalDateTime;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The JSON shape of a ride on the wire: one object, keys named as the TLC CSV columns, timestamps as ISO-8601
@@ -31,6 +35,16 @@ public final class RideJson {
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	/**
+	 * Reads rides only from JSON the ride schema accepts as far as types go: no number from a string, no integer
+	 * from a decimal, date-times only from strings of the schema's shape. The serdes' fast path.
+	 */
+	static final JsonMapper STRICT_MAPPER = MAPPER.rebuild()
+		.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+		.addModule(new SimpleModule("strict-ride").addDeserializer(LocalDateTime.class,
+				new StrictLocalDateTimeDeserializer()))
 		.build();
 
 	private RideJson() {
