@@ -1,0 +1,17 @@
+package io.ridestream.benchmark;
+
+/**
+ * What every run of one benchmark shares, printed above its figures.
+ *
+ * @param date when the benchmark started, UTC
+ * @param machine processors, memory, Java and operating system
+ * @param kafkaVersion the version of the broker and of the tools
+ * @param rides rides (records) per measurement
+ * @param repeats repetitions
+ * @param meanRideBytes the mean size of a serialized ride (plain JSON, as the service sends it)
+ * @param payloadRides how many distinct rides ProducerPerformance picks its payloads from
+ */
+record BenchmarkSetup(String date, String machine, String kafkaVersion, long rides, int repeats, double meanRideBytes,
+		int payloadRides) {
+
+}

@@ -1,0 +1,118 @@
+package io.ridestream.benchmark;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The benchmark's result as Markdown: medians first, then every run's figures.
+ */
+final class Report {
+
+	private static final double MIB = 1024.0 * 1024.0;
+
+	private Report() {
+	}
+
+	static String markdown(BenchmarkSetup setup, List<RunResult> runs) {
+		StringBuilder out = new StringBuilder();
+		out.append("# Ride Stream benchmark, ").append(setup.date()).append("\n\n");
+		out.append("- Machine: ").append(setup.machine()).append('\n');
+		out.append("- One local Kafka ").append(setup.kafkaVersion())
+			.append(" broker (KRaft), started fresh for every run; topics of 6 partitions\n");
+		out.append(String.format(Locale.ROOT, "- %,d rides per measurement, %d run%s, medians reported%n",
+				setup.rides(), setup.repeats(), (setup.repeats() == 1) ? "" : "s"));
+		out.append(String.format(Locale.ROOT,
+				"- Ride size: %.1f bytes on average (plain JSON from RideSerializer); ProducerPerformance sends "
+						+ "--payload-file with %,d real ride JSON lines, so lz4 compresses real data%n",
+				setup.meanRideBytes(), setup.payloadRides()));
+		out.append("- Producer settings of both: acks=all, enable.idempotence=true, compression.type=lz4, "
+				+ "batch.size=65536, linger.ms=5. The service keys rides by PULocationID, ProducerPerformance sends no keys\n");
+		out.append("- Consumers: read_committed, reading the whole `rides` topic once the replay has completed. "
+				+ "ConsumerPerformance is one consumer (fetch rate: after joining the group); the service runs 3 "
+				+ "listener threads and commits each batch's statistics in a transaction (rate: first counted ride "
+				+ "to the last)\n\n");
+
+		out.append("## Throughput (median, records/s)\n\n");
+		out.append("| Path | Kafka tool | Service | Service / tool |\n");
+		out.append("|---|---:|---:|---:|\n");
+		throughputRow(out, "Produce, tool without transactions", runs, RunResult::producerPerformance);
+		throughputRow(out, String.format(Locale.ROOT,
+				"Produce, tool with a transaction every %.0f ms (~%s records; the service: 1000)",
+				median(runs, RunResult::transactionMillis), rate(median(runs, RunResult::recordsPerTransaction))),
+				runs, RunResult::producerPerformanceTransactional);
+		out.append(String.format(Locale.ROOT, "| Replay without the upload (job's startedAt to finishedAt) | | %s | |%n",
+				rate(median(runs, RunResult::replayJob))));
+		throughputRow(out, "Consume", runs, RunResult::consumerPerformance, RunResult::consumerService);
+		out.append('\n');
+
+		out.append("## Services (median)\n\n");
+		out.append("| Service | JVM start to ready (s) | Peak RSS (MiB) | Peak heap used (MiB) |\n");
+		out.append("|---|---:|---:|---:|\n");
+		serviceRow(out, "ride-producer-service", runs.stream().map(RunResult::producer).toList());
+		serviceRow(out, "ride-consumer-service", runs.stream().map(RunResult::consumer).toList());
+		out.append('\n');
+
+		out.append("## Every run\n\n");
+		out.append("Records/s; the transaction duration of ProducerPerformance in ms; the replay over the job's own "
+				+ "time (without the upload) in brackets.\n\n");
+		out.append("| Run | ProducerPerformance | ProducerPerformance tx (ms per tx) | Replay (job only) "
+				+ "| ConsumerPerformance | Consumer service | Producer ready (s) | Producer RSS / heap (MiB) "
+				+ "| Consumer ready (s) | Consumer RSS / heap (MiB) |\n");
+		out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (RunResult run : runs) {
+			out.append(String.format(Locale.ROOT,
+					"| %d | %s | %s (%d) | %s (%s) | %s | %s | %s | %s / %s | %s | %s / %s |%n", run.run(),
+					rate(run.producerPerformance()), rate(run.producerPerformanceTransactional()),
+					run.transactionMillis(), rate(run.replay()), rate(run.replayJob()), rate(run.consumerPerformance()),
+					rate(run.consumerService()), seconds(run.producer().secondsToReady()),
+					mebibytes(run.producer().peakRssBytes()), mebibytes(run.producer().peakHeapUsedBytes()),
+					seconds(run.consumer().secondsToReady()), mebibytes(run.consumer().peakRssBytes()),
+					mebibytes(run.consumer().peakHeapUsedBytes())));
+		}
+		return out.toString();
+	}
+
+	private static void throughputRow(StringBuilder out, String path, List<RunResult> runs,
+			ToDoubleFunction<RunResult> tool) {
+		throughputRow(out, path, runs, tool, RunResult::replay);
+	}
+
+	private static void throughputRow(StringBuilder out, String path, List<RunResult> runs,
+			ToDoubleFunction<RunResult> tool, ToDoubleFunction<RunResult> service) {
+		double toolRate = median(runs, tool);
+		double serviceRate = median(runs, service);
+		// The median of the per-run ratios: each ratio compares two measurements taken back to back.
+		double ratio = median(runs, (run) -> service.applyAsDouble(run) / tool.applyAsDouble(run));
+		out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", path, rate(toolRate), rate(serviceRate),
+				ratio(ratio)));
+	}
+
+	private static void serviceRow(StringBuilder out, String name, List<ServiceFootprint> footprints) {
+		out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", name,
+				seconds(Medians.of(footprints.stream().map(ServiceFootprint::secondsToReady).toList())),
+				mebibytes(Medians.of(footprints.stream().map(ServiceFootprint::peakRssBytes).toList())),
+				mebibytes(Medians.of(footprints.stream().map(ServiceFootprint::peakHeapUsedBytes).toList()))));
+	}
+
+	private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {
+		return Medians.of(runs.stream().map(figure::applyAsDouble).toList());
+	}
+
+	static String rate(double recordsPerSecond) {
+		return Double.isNaN(recordsPerSecond) ? "n/a" : String.format(Locale.ROOT, "%,.0f", recordsPerSecond);
+	}
+
+	static String ratio(double ratio) {
+		return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio);
+	}
+
+	static String seconds(double seconds) {
+		return Double.isNaN(seconds) ? "n/a" : String.format(Locale.ROOT, "%.2f", seconds);
+	}
+
+	static String mebibytes(double bytes) {
+		return Double.isNaN(bytes) ? "n/a" : String.format(Locale.ROOT, "%,.0f", bytes / MIB);
+	}
+
+}

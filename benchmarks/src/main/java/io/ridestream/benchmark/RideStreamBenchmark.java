@@ -1,0 +1,365 @@
+package io.ridestream.benchmark;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.ridestream.benchmark.PerfToolOutput.ConsumerSummary;
+import io.ridestream.benchmark.PerfToolOutput.ProducerSummary;
+import io.ridestream.generator.GenerationResult;
+import io.ridestream.generator.GeneratorSettings;
+import io.ridestream.generator.RideGenerator;
+import io.ridestream.localkafka.LocalKafkaBroker;
+import io.ridestream.model.CsvRow;
+import io.ridestream.model.RideCsvReader;
+import io.ridestream.model.RideSerializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.AppInfoParser;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compares the Ride Stream services with Kafka's own performance tools on one local broker: ProducerPerformance
+ * against {@code POST /rides/replay}, ConsumerPerformance against ride-consumer-service, with the same rides and
+ * the same producer settings. Every run starts a fresh broker and fresh services, so each run also measures the
+ * services' start-up. Run it with {@code ./benchmark.sh} at the project root.
+ */
+public final class RideStreamBenchmark {
+
+	/** The service's topic, as ride-producer-service creates it. */
+	private static final String RIDES_TOPIC = "rides";
+
+	private static final int PARTITIONS = 6;
+
+	/** The service commits a transaction per this many rides (ridestream.replay.transaction-size). */
+	private static final int SERVICE_TRANSACTION_SIZE = 1000;
+
+	/** ProducerPerformance picks its payloads at random among this many real rides. */
+	private static final int PAYLOAD_RIDES = 10_000;
+
+	/** ride-producer-service's producer settings (its application.yaml) that matter for throughput. */
+	private static final List<String> SERVICE_PRODUCER_SETTINGS = List.of("acks=all", "enable.idempotence=true",
+			"compression.type=lz4", "batch.size=65536", "linger.ms=5");
+
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT);
+
+	private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
+			Locale.ROOT);
+
+	private final BenchmarkOptions options;
+
+	private final Duration toolTimeout;
+
+	private Path logs;
+
+	private RideStreamBenchmark(BenchmarkOptions options) {
+		this.options = options;
+		// Generous: even 10,000 rides/s gets through the rides with time to spare.
+		this.toolTimeout = Duration.ofMinutes(5).plusMillis(options.rides() / 10);
+	}
+
+	public static void main(String[] args) {
+		BenchmarkOptions options;
+		try {
+			options = BenchmarkOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.print(BenchmarkOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		try {
+			new RideStreamBenchmark(options).run();
+		}
+		catch (RuntimeException | IOException ex) {
+			System.err.println("Benchmark failed: " + ex.getMessage());
+			ex.printStackTrace();
+			System.exit(1);
+		}
+		System.exit(0);
+	}
+
+	private void run() throws IOException {
+		ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
+		Files.createDirectories(this.options.outputDir());
+		this.logs = Files.createDirectories(this.options.outputDir().resolve("benchmark-logs-" + FILE_DATE.format(started)));
+		// The broker runs in this JVM: its log goes to a file (slf4j-simple reads this when first used).
+		System.setProperty("org.slf4j.simpleLogger.logFile", this.logs.resolve("kafka.log").toString());
+		System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+		Path work = Files.createTempDirectory("ridestream-benchmark-");
+		// The generated CSV and Kafka's data take a few hundred MB: gone on Ctrl-C too.
+		Thread cleanUp = new Thread(() -> deleteRecursively(work), "delete-work-dir");
+		Runtime.getRuntime().addShutdownHook(cleanUp);
+		try {
+			Path csv = work.resolve("rides.csv");
+			say("Generating %,d rides into %s...", this.options.rides(), csv);
+			GenerationResult generated = new RideGenerator(GeneratorSettings.of(this.options.rides())).write(csv);
+			say("  %,d rides, %,.1f MB", generated.rows(), generated.bytes() / 1e6);
+			Path payloads = work.resolve("ride-payloads.json");
+			double meanRideBytes = writePayloads(csv, payloads);
+			say("  mean serialized ride: %.1f bytes", meanRideBytes);
+
+			List<RunResult> results = new ArrayList<>();
+			for (int run = 1; run <= this.options.repeats(); run++) {
+				results.add(runOnce(run, csv, payloads, work.resolve("kafka-" + run)));
+			}
+			BenchmarkSetup setup = new BenchmarkSetup(SHOWN_DATE.format(started), Machine.describe(),
+					AppInfoParser.getVersion(), this.options.rides(), this.options.repeats(), meanRideBytes,
+					(int) Math.min(PAYLOAD_RIDES, this.options.rides()));
+			String report = Report.markdown(setup, results);
+			Path file = this.options.outputDir().resolve("benchmark-" + FILE_DATE.format(started) + ".md");
+			Files.writeString(file, report, StandardCharsets.UTF_8);
+			System.out.println();
+			System.out.println(report);
+			say("Written to %s (logs in %s)", file, this.logs);
+		}
+		finally {
+			deleteRecursively(work);
+			Runtime.getRuntime().removeShutdownHook(cleanUp);
+		}
+	}
+
+	private RunResult runOnce(int run, Path csv, Path payloads, Path kafkaData) throws IOException {
+		say("%nRun %d of %d: starting a fresh Kafka broker...", run, this.options.repeats());
+		try (LocalKafkaBroker broker = LocalKafkaBroker.builder().dataDir(kafkaData).build().start()) {
+			String bootstrap = broker.bootstrapServers();
+			createTopics(bootstrap, "perf-rides", "perf-rides-tx");
+
+			ProducerSummary plain = producerPerformance(run, bootstrap, "perf-rides", payloads, null);
+			say("  ProducerPerformance: %s records/s", Report.rate(plain.recordsPerSecond()));
+			// Transactions of about the service's size: ProducerPerformance can only commit by elapsed time.
+			long transactionMillis = Math.max(1,
+					Math.round(SERVICE_TRANSACTION_SIZE * 1000 / plain.recordsPerSecond()));
+			ProducerSummary transactional = producerPerformance(run, bootstrap, "perf-rides-tx", payloads,
+					transactionMillis);
+			say("  ProducerPerformance with a transaction every %d ms: %s records/s", transactionMillis,
+					Report.rate(transactional.recordsPerSecond()));
+
+			ServiceFootprint producer;
+			ReplayRates replay;
+			try (ServiceProcess service = ServiceProcess.start("ride-producer-service", this.options.producerJar(),
+					Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap, "RIDESTREAM_REPLAY_MAX_UPLOAD_SIZE",
+							(Files.size(csv) + 1024 * 1024) + "B"),
+					this.logs.resolve("ride-producer-service-" + run + ".log"))) {
+				double ready = service.awaitReady(READY_TIMEOUT);
+				say("  ride-producer-service ready in %.2f s", ready);
+				replay = replay(service, csv);
+				say("  POST /rides/replay: %s rides/s (%s rides/s over the job's own time)", Report.rate(replay.fromRequest()),
+						Report.rate(replay.jobOnly()));
+				producer = service.footprint();
+			}
+
+			ConsumerSummary consumed = consumerPerformance(run, bootstrap);
+			say("  ConsumerPerformance: %s records/s (fetch), %s records/s (with joining the group)",
+					Report.rate(consumed.fetchRecordsPerSecond()), Report.rate(consumed.recordsPerSecond()));
+
+			ServiceFootprint consumer;
+			double counted;
+			try (ServiceProcess service = ServiceProcess.start("ride-consumer-service", this.options.consumerJar(),
+					Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap),
+					this.logs.resolve("ride-consumer-service-" + run + ".log"))) {
+				counted = countRides(service);
+				say("  ride-consumer-service ready in %.2f s, counted %s rides/s", service.footprint().secondsToReady(),
+						Report.rate(counted));
+				consumer = service.footprint();
+			}
+			return new RunResult(run, plain.recordsPerSecond(), transactional.recordsPerSecond(), transactionMillis,
+					replay.fromRequest(), replay.jobOnly(), consumed.fetchRecordsPerSecond(), counted, producer, consumer);
+		}
+		finally {
+			deleteRecursively(kafkaData);
+		}
+	}
+
+	private ProducerSummary producerPerformance(int run, String bootstrap, String topic, Path payloads,
+			Long transactionMillis) {
+		List<String> arguments = new ArrayList<>(List.of("--topic", topic, "--num-records",
+				Long.toString(this.options.rides()), "--throughput", "-1", "--payload-file", payloads.toString()));
+		if (transactionMillis != null) {
+			arguments.addAll(List.of("--transaction-duration-ms", Long.toString(transactionMillis)));
+		}
+		arguments.add("--producer-props");
+		arguments.addAll(SERVICE_PRODUCER_SETTINGS);
+		arguments.add("bootstrap.servers=" + bootstrap);
+		String log = "producer-performance-" + ((transactionMillis != null) ? "tx-" : "") + run + ".log";
+		return PerfToolOutput.producerSummary(
+				KafkaTool.run(KafkaTool.PRODUCER_PERFORMANCE, arguments, this.logs.resolve(log), this.toolTimeout));
+	}
+
+	private ConsumerSummary consumerPerformance(int run, String bootstrap) throws IOException {
+		// Like the service: only committed rides.
+		Path config = this.logs.resolve("consumer-performance.properties");
+		Files.writeString(config, "isolation.level=read_committed\n", StandardCharsets.UTF_8);
+		List<String> arguments = List.of("--bootstrap-server", bootstrap, "--topic", RIDES_TOPIC, "--messages",
+				Long.toString(this.options.rides()), "--group", "perf-consumer-" + run, "--consumer.config",
+				config.toString(), "--timeout", "60000", "--hide-header");
+		return PerfToolOutput.consumerSummary(KafkaTool.run(KafkaTool.CONSUMER_PERFORMANCE, arguments,
+				this.logs.resolve("consumer-performance-" + run + ".log"), this.toolTimeout));
+	}
+
+	/**
+	 * Replays the CSV as the request body and polls the job every 20 ms.
+	 */
+	private ReplayRates replay(ServiceProcess service, Path csv) throws IOException {
+		try {
+			long started = System.nanoTime();
+			HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri("/rides/replay"))
+				.header("Content-Type", "text/csv")
+				.header("Accept", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofFile(csv)));
+			if (response.statusCode() != 202) {
+				throw new IllegalStateException(
+						"POST /rides/replay answered " + response.statusCode() + ": " + response.body());
+			}
+			String id = ServiceProcess.readJson(response.body()).path("id").asString();
+			long deadline = System.nanoTime() + this.toolTimeout.toNanos();
+			while (true) {
+				JsonNode job = service.getJson("/rides/replay/" + id);
+				long now = System.nanoTime();
+				if (job != null && !"RUNNING".equals(job.path("state").asString())) {
+					if (!"COMPLETED".equals(job.path("state").asString())
+							|| job.path("published").asLong() != this.options.rides()) {
+						throw new IllegalStateException("The replay did not publish every ride: " + job);
+					}
+					double published = job.path("published").asLong();
+					Duration jobTime = Duration.between(Instant.parse(job.path("startedAt").asString()),
+							Instant.parse(job.path("finishedAt").asString()));
+					return new ReplayRates(published / ((now - started) / 1e9), published / (jobTime.toNanos() / 1e9));
+				}
+				if (now > deadline) {
+					throw new IllegalStateException("The replay did not finish within " + this.toolTimeout);
+				}
+				service.requireAlive();
+				ServiceProcess.pause(20);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	/**
+	 * @param fromRequest published rides over the time from sending the request to seeing the job COMPLETED
+	 * @param jobOnly published rides over the job's time, from its startedAt to its finishedAt
+	 */
+	private record ReplayRates(double fromRequest, double jobOnly) {
+	}
+
+	/**
+	 * Polls {@code /stats} every 20 ms from the start of the service (it may count rides before it is ready) until
+	 * it counted every ride, and the readiness probe until the service is ready.
+	 * @return rides counted after the first poll that saw some, over the time since that poll
+	 */
+	private double countRides(ServiceProcess service) {
+		long deadline = System.nanoTime() + this.toolTimeout.toNanos() + READY_TIMEOUT.toNanos();
+		long firstSeenNanos = 0;
+		long firstCount = 0;
+		while (true) {
+			boolean ready = service.checkReady();
+			JsonNode stats = service.getJson("/stats");
+			long now = System.nanoTime();
+			long total = (stats != null) ? stats.path("totalRides").asLong() : 0;
+			if (total > 0 && firstSeenNanos == 0) {
+				firstSeenNanos = now;
+				firstCount = total;
+			}
+			if (total > this.options.rides()) {
+				throw new IllegalStateException("ride-consumer-service counted " + total + " rides, more than the "
+						+ this.options.rides() + " replayed");
+			}
+			if (total == this.options.rides() && ready) {
+				if (total == firstCount) {
+					say("  ride-consumer-service counted every ride before the first look; no rate measured");
+					return Double.NaN;
+				}
+				say("  ride-consumer-service: %,d rides counted at the first look, the rest in %.2f s", firstCount,
+						(now - firstSeenNanos) / 1e9);
+				return (total - firstCount) / ((now - firstSeenNanos) / 1e9);
+			}
+			if (now > deadline) {
+				throw new IllegalStateException("ride-consumer-service counted " + total + " of "
+						+ this.options.rides() + " rides" + (ready ? "" : " and was not ready") + " within the time");
+			}
+			ServiceProcess.pause(20);
+		}
+	}
+
+	/**
+	 * Writes the first rides of the CSV, serialized as the service serializes them, one per line, for
+	 * ProducerPerformance's {@code --payload-file}.
+	 * @return their mean size in bytes
+	 */
+	private static double writePayloads(Path csv, Path payloads) throws IOException {
+		long count = 0;
+		long bytes = 0;
+		try (RideCsvReader reader = RideCsvReader.open(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
+				RideSerializer serializer = new RideSerializer();
+				OutputStream out = new BufferedOutputStream(Files.newOutputStream(payloads))) {
+			serializer.configure(Map.of(), false);
+			CsvRow row;
+			while (count < PAYLOAD_RIDES && (row = reader.next()) != null) {
+				if (row instanceof CsvRow.Parsed parsed) {
+					byte[] ride = serializer.serialize(RIDES_TOPIC, parsed.ride());
+					out.write(ride);
+					out.write('\n');
+					bytes += ride.length;
+					count++;
+				}
+			}
+		}
+		if (count == 0) {
+			throw new IllegalStateException("No ride in " + csv);
+		}
+		return (double) bytes / count;
+	}
+
+	private static void createTopics(String bootstrap, String... names) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			admin.createTopics(Stream.of(names).map((name) -> new NewTopic(name, PARTITIONS, (short) 1)).toList())
+				.all()
+				.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot create the topics " + List.of(names), ex);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			System.err.println("Cannot delete " + dir + ": " + ex.getMessage());
+		}
+	}
+
+	private static void say(String format, Object... arguments) {
+		System.out.println(String.format(Locale.ROOT, format, arguments));
+	}
+
+}

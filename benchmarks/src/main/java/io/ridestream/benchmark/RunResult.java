@@ -1,0 +1,29 @@
+package io.ridestream.benchmark;
+
+/**
+ * The figures of one repetition, all throughputs in records (rides) per second.
+ *
+ * @param run the repetition, from 1
+ * @param producerPerformance ProducerPerformance without transactions
+ * @param producerPerformanceTransactional ProducerPerformance committing a transaction every
+ * {@code transactionMillis}
+ * @param transactionMillis ProducerPerformance's transaction duration, chosen from the rate without transactions
+ * so that a transaction holds about as many records as the service's (1000)
+ * @param replay POST /rides/replay: published rides over the time from sending the request to seeing the job
+ * COMPLETED (the upload included)
+ * @param replayJob the same over the job's own time, from its startedAt to its finishedAt (after the upload)
+ * @param consumerPerformance ConsumerPerformance: records over fetch time (after joining the group)
+ * @param consumerService ride-consumer-service: rides over the time from the first counted ride to the last
+ * @param producer the producer service's start-up time and memory
+ * @param consumer the consumer service's start-up time and memory
+ */
+record RunResult(int run, double producerPerformance, double producerPerformanceTransactional,
+		long transactionMillis, double replay, double replayJob, double consumerPerformance, double consumerService,
+		ServiceFootprint producer, ServiceFootprint consumer) {
+
+	/** How many records ProducerPerformance's transactions held on average. */
+	double recordsPerTransaction() {
+		return this.producerPerformanceTransactional * this.transactionMillis / 1000;
+	}
+
+}
