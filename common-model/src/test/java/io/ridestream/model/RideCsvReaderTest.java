@@ -114,6 +114,23 @@ class RideCsvReaderTest {
 	}
 
 	@Test
+	void rejectsTimeOfDayThatDoesNotExist() {
+		List<CsvRow> rows = readAll(HEADER + GOOD_ROW.replace("2020-07-01 00:38:26", "2020-07-01 24:00:00"));
+
+		assertThat(rows).containsExactly(new CsvRow.Rejected(2,
+				"tpep_dropoff_datetime: '2020-07-01 24:00:00' is not a date-time like 2020-07-01 00:25:32"));
+	}
+
+	@Test
+	void readsTimestampsWithTAndFractionsOfASecond() {
+		List<CsvRow> rows = readAll(HEADER + GOOD_ROW.replace("2020-07-01 00:38:26", "2020-07-01T00:38:26.25"));
+
+		assertThat(rows).singleElement()
+			.isInstanceOfSatisfying(CsvRow.Parsed.class, (parsed) -> assertThat(parsed.ride().dropoffTime())
+				.isEqualTo(LocalDateTime.of(2020, 7, 1, 0, 38, 26, 250_000_000)));
+	}
+
+	@Test
 	void rejectsDateWithoutTime() {
 		List<CsvRow> rows = readAll(HEADER + GOOD_ROW.replace("2020-07-01 00:30:49", "2020-07-01"));
 
