@@ -217,48 +217,13 @@ public final class RideCsvReader implements Closeable {
 			if (value.length() < 19 || (value.charAt(10) != ' ' && value.charAt(10) != 'T')) {
 				throw new DateTimeParseException("no date and time", value, 0);
 			}
-			LocalDateTime plain = plainTimestamp(value);
+			LocalDateTime plain = PlainTimestamps.parse(value);
 			return (plain != null) ? plain : LocalDateTime.parse(value, TIMESTAMP);
 		}
 		catch (DateTimeException ex) {
 			throw new IllegalArgumentException(column.header() + ": '" + Values.abbreviate(value)
 					+ "' is not a date-time like 2020-07-01 00:25:32");
 		}
-	}
-
-	/**
-	 * The common shape {@code 2020-07-01 00:25:32} read digit by digit, as the formatter would read it but without
-	 * its cost; null for any other shape, which the formatter reads.
-	 * @throws DateTimeException for a date or time that does not exist, as the strict formatter would
-	 */
-	private static LocalDateTime plainTimestamp(String value) {
-		if (value.length() != 19 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(13) != ':'
-				|| value.charAt(16) != ':') {
-			return null;
-		}
-		int year = digits(value, 0, 4);
-		int month = digits(value, 5, 7);
-		int day = digits(value, 8, 10);
-		int hour = digits(value, 11, 13);
-		int minute = digits(value, 14, 16);
-		int second = digits(value, 17, 19);
-		if ((year | month | day | hour | minute | second) < 0) {
-			return null;
-		}
-		return LocalDateTime.of(year, month, day, hour, minute, second);
-	}
-
-	/** The number the ASCII digits from start to end spell, or -1 if any is not a digit. */
-	private static int digits(String value, int start, int end) {
-		int number = 0;
-		for (int i = start; i < end; i++) {
-			char c = value.charAt(i);
-			if (c < '0' || c > '9') {
-				return -1;
-			}
-			number = number * 10 + (c - '0');
-		}
-		return number;
 	}
 
 	@Override

@@ -30,6 +30,17 @@ final class StrictLocalDateTimeDeserializer extends StdDeserializer<LocalDateTim
 			return (LocalDateTime) context.handleUnexpectedToken(LocalDateTime.class, parser);
 		}
 		String text = parser.getString();
+		if (text.length() == 19 && text.charAt(10) == 'T') {
+			try {
+				LocalDateTime plain = PlainTimestamps.parse(text);
+				if (plain != null) {
+					return plain;
+				}
+			}
+			catch (DateTimeException ex) {
+				return (LocalDateTime) context.handleWeirdStringValue(LocalDateTime.class, text, ex.getMessage());
+			}
+		}
 		if (!SCHEMA_PATTERN.matcher(text).matches()) {
 			return (LocalDateTime) context.handleWeirdStringValue(LocalDateTime.class, text,
 					"not a date-time of the ride schema's shape");

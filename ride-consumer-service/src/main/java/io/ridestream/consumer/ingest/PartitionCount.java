@@ -18,15 +18,26 @@ final class PartitionCount {
 
 	private boolean changed;
 
+	private long lastOffsetRead = -1;
+
 	PartitionCount(PartitionSnapshot committed) {
 		this.partition = committed.partition();
 		this.aggregate = committed.aggregate().copy();
 		this.lastOffset = committed.lastOffset();
 	}
 
-	/** Whether the message at this offset is counted already (the statistics were restored past it). */
-	boolean counts(long offset) {
-		return offset <= this.lastOffset;
+	/**
+	 * Takes note of a message of this batch.
+	 * @return whether it is still to be counted: false if it is counted already (restored statistics go past it)
+	 */
+	boolean read(long offset) {
+		this.lastOffsetRead = offset;
+		return offset > this.lastOffset;
+	}
+
+	/** Whether the statistics go past every message of this batch, so reading should go on after them. */
+	boolean countsBeyondBatch() {
+		return this.lastOffset > this.lastOffsetRead;
 	}
 
 	void addRide(long offset, Ride ride) {

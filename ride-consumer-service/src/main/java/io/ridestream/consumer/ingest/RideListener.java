@@ -56,12 +56,13 @@ class RideListener implements ConsumerSeekAware {
 	@KafkaListener(id = ID, idIsGroup = false, topics = "#{__listener.topic()}", batch = "true")
 	void onRides(List<ConsumerRecord<String, Ride>> records, Consumer<?, ?> consumer) {
 		Map<Integer, PartitionCount> counts = new LinkedHashMap<>();
-		Map<Integer, Long> lastOffsets = new LinkedHashMap<>();
+		PartitionCount count = null;
 		for (ConsumerRecord<String, Ride> record : records) {
-			PartitionCount count = counts.computeIfAbsent(record.partition(),
-					(partition) -> new PartitionCount(this.owned.committed(partition)));
-			lastOffsets.put(record.partition(), record.offset());
-			if (count.counts(record.offset())) {
+			if (count == null || count.partition() != record.partition()) {
+				count = counts.computeIfAbsent(record.partition(),
+						(partition) -> new PartitionCount(this.owned.committed(partition)));
+			}
+			if (!count.read(record.offset())) {
 				continue;
 			}
 			if (record.value() != null) {
@@ -73,18 +74,16 @@ class RideListener implements ConsumerSeekAware {
 			}
 		}
 		this.changelog.write(counts.values());
-		skipWhatIsCountedAlready(counts, lastOffsets, consumer);
+		skipWhatIsCountedAlready(counts.values(), consumer);
 	}
 
 	/**
 	 * A partition restored past the messages of this batch (from statistics another instance, or a transaction
 	 * whose outcome was not seen, committed) is read on from after what its statistics count.
 	 */
-	private void skipWhatIsCountedAlready(Map<Integer, PartitionCount> counts, Map<Integer, Long> lastOffsets,
-			Consumer<?, ?> consumer) {
-		counts.values()
-			.stream()
-			.filter((count) -> count.nextOffset() > lastOffsets.get(count.partition()) + 1)
+	private void skipWhatIsCountedAlready(Collection<PartitionCount> counts, Consumer<?, ?> consumer) {
+		counts.stream()
+			.filter(PartitionCount::countsBeyondBatch)
 			.forEach((count) -> consumer.seek(new TopicPartition(topic(), count.partition()), count.nextOffset()));
 	}
 

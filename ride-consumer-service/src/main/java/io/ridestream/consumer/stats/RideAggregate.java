@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
@@ -31,6 +32,8 @@ public final class RideAggregate {
 	static final Comparator<Map.Entry<Integer, Long>> BUSIEST_FIRST = Map.Entry.<Integer, Long>comparingByValue()
 		.reversed()
 		.thenComparing(Map.Entry.comparingByKey());
+
+	private static final String[] SMALL_CODES = IntStream.range(0, 100).mapToObj(String::valueOf).toArray(String[]::new);
 
 	private long rides;
 
@@ -61,8 +64,8 @@ public final class RideAggregate {
 	/** Adds one ride. */
 	public void add(Ride ride) {
 		this.rides++;
-		this.ridesByVendor.merge(String.valueOf(ride.vendorId()), 1L, Long::sum);
-		String paymentType = (ride.paymentType() != null) ? String.valueOf(ride.paymentType()) : UNKNOWN_PAYMENT_TYPE;
+		this.ridesByVendor.merge(code(ride.vendorId()), 1L, Long::sum);
+		String paymentType = (ride.paymentType() != null) ? code(ride.paymentType()) : UNKNOWN_PAYMENT_TYPE;
 		this.ridesByPaymentType.merge(paymentType, 1L, Long::sum);
 		if (ride.passengerCount() != null) {
 			this.passengers += ride.passengerCount();
@@ -75,6 +78,11 @@ public final class RideAggregate {
 		this.lastPickup = later(this.lastPickup, ride.pickupTime());
 		this.pickupsByLocation.merge(ride.pickupLocationId(), 1L, Long::sum);
 		this.dropoffsByLocation.merge(ride.dropoffLocationId(), 1L, Long::sum);
+	}
+
+	/** The code as a map key; the small codes rides have are made once, not once a ride. */
+	private static String code(int code) {
+		return (code >= 0 && code < SMALL_CODES.length) ? SMALL_CODES[code] : String.valueOf(code);
 	}
 
 	/** Counts a message that is not a ride: it was skipped and parked on the dead-letter topic. */
