@@ -38,8 +38,9 @@ final class Report {
 		out.append("|---|---:|---:|---:|\n");
 		throughputRow(out, "Produce, tool without transactions", runs, RunResult::producerPerformance);
 		throughputRow(out, String.format(Locale.ROOT,
-				"Produce, tool with a transaction every %.0f ms (~%s records; the service: 1000)",
-				median(runs, RunResult::transactionMillis), rate(median(runs, RunResult::recordsPerTransaction))),
+				"Produce, tool with a transaction every %.0f ms (~%s records; the service: %,d)",
+				median(runs, RunResult::transactionMillis), rate(median(runs, RunResult::recordsPerTransaction)),
+				RideStreamBenchmark.SERVICE_TRANSACTION_SIZE),
 				runs, RunResult::producerPerformanceTransactional);
 		out.append(String.format(Locale.ROOT, "| Replay without the upload (job's startedAt to finishedAt) | | %s | |%n",
 				rate(median(runs, RunResult::replayJob))));

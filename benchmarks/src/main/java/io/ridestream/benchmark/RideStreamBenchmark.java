@@ -50,7 +50,7 @@ public final class RideStreamBenchmark {
 	private static final int PARTITIONS = 6;
 
 	/** The service commits a transaction per this many rides (ridestream.replay.transaction-size). */
-	private static final int SERVICE_TRANSACTION_SIZE = 1000;
+	static final int SERVICE_TRANSACTION_SIZE = 10_000;
 
 	/** ProducerPerformance picks its payloads at random among this many real rides. */
 	private static final int PAYLOAD_RIDES = 10_000;

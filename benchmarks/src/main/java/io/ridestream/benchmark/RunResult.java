@@ -8,7 +8,8 @@ package io.ridestream.benchmark;
  * @param producerPerformanceTransactional ProducerPerformance committing a transaction every
  * {@code transactionMillis}
  * @param transactionMillis ProducerPerformance's transaction duration, chosen from the rate without transactions
- * so that a transaction holds about as many records as the service's (1000)
+ * so that a transaction holds about as many records as the service's
+ * ({@link RideStreamBenchmark#SERVICE_TRANSACTION_SIZE})
  * @param replay POST /rides/replay: published rides over the time from sending the request to seeing the job
  * COMPLETED (the upload included)
  * @param replayJob the same over the job's own time, from its startedAt to its finishedAt (after the upload)

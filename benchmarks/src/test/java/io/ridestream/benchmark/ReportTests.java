@@ -27,7 +27,7 @@ class ReportTests {
 		String report = Report.markdown(SETUP, List.of(run(1, 100_000, 50_000)));
 
 		// 90,000 records/s committed every 11 ms.
-		assertThat(report).contains("| Produce, tool with a transaction every 11 ms (~990 records; the service: 1000) "
+		assertThat(report).contains("| Produce, tool with a transaction every 11 ms (~990 records; the service: 10,000) "
 				+ "| 90,000 | 50,000 | 0.56 |");
 	}
 

@@ -15,9 +15,44 @@ final class Decimals {
 	private Decimals() {
 	}
 
+	/**
+	 * Reads a decimal as {@code new BigDecimal(text)} does (same value and scale), faster for the plain shape
+	 * money and distances have ({@code -12.50}: a sign, at most 18 digits, a point).
+	 * @throws NumberFormatException if the text is not a decimal number
+	 */
+	static BigDecimal parse(String text) {
+		int length = text.length();
+		int start = (length > 0 && text.charAt(0) == '-') ? 1 : 0;
+		long unscaled = 0;
+		int digits = 0;
+		int scale = 0;
+		boolean point = false;
+		for (int i = start; i < length; i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				unscaled = unscaled * 10 + (c - '0');
+				digits++;
+				if (point) {
+					scale++;
+				}
+			}
+			else if (c == '.' && !point) {
+				point = true;
+			}
+			else {
+				return new BigDecimal(text);
+			}
+		}
+		if (digits == 0 || digits > 18) {
+			return new BigDecimal(text);
+		}
+		return BigDecimal.valueOf((start == 1) ? -unscaled : unscaled, scale);
+	}
+
 	static void requireReasonable(String field, BigDecimal value) {
 		int integerDigits = value.precision() - value.scale();
-		if (integerDigits > MAX_INTEGER_DIGITS || value.stripTrailingZeros().scale() > MAX_SCALE) {
+		if (integerDigits > MAX_INTEGER_DIGITS
+				|| (value.scale() > MAX_SCALE && value.stripTrailingZeros().scale() > MAX_SCALE)) {
 			throw new IllegalArgumentException(field + " must have at most " + MAX_INTEGER_DIGITS
 					+ " integer digits and " + MAX_SCALE + " decimal places, was " + Values.abbreviate(value.toString()));
 		}

@@ -204,7 +204,7 @@ public final class RideCsvReader implements Closeable {
 			return null;
 		}
 		try {
-			return new BigDecimal(value);
+			return Decimals.parse(value);
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(column.header() + ": '" + Values.abbreviate(value) + "' is not a decimal number");

@@ -30,6 +30,8 @@ public final class RideJson {
 
 	/** Also maps other versions of the ride (see {@link JsonSchemaDeserializer}); trees keep decimals exact. */
 	static final JsonMapper MAPPER = JsonMapper.builder()
+		.addModule(new SimpleModule("plain-date-times").addSerializer(LocalDateTime.class,
+				new PlainLocalDateTimeSerializer()))
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -32,7 +32,7 @@ record ReplayProperties(
 		@DefaultValue("100MB") @NotNull DataSize maxUploadSize,
 		@DefaultValue("10m") @NotNull Duration waitTimeout,
 		@DefaultValue("2") @Min(1) int maxConcurrentJobs,
-		@DefaultValue("1000") @Min(1) int transactionSize,
+		@DefaultValue("10000") @Min(1) int transactionSize,
 		@DefaultValue("20") @Min(0) int rejectionsKept,
 		@DefaultValue("100") @Min(1) int jobsKept,
 		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone) {
