@@ -10,6 +10,8 @@
 #   KEEP_KAFKA_DATA=true    keep the topic from the previous run (by default Kafka starts empty, so the
 #                           statistics are exactly those of rides.csv)
 #   READY_TIMEOUT=90        seconds to wait for the services
+#   CDS=true                start the services with class data sharing: about twice as fast once its archives
+#                           are recorded (a training run of each service, ~12 s once per build)
 #   RUN_DIR=.run            where the logs and Kafka's data go
 #
 # Needs Java 17+ and curl. Logs: $RUN_DIR/*.log
@@ -32,6 +34,7 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-} # default KAFKA_PORT + 1, set in check_ports
 KEEP_KAFKA_DATA=${KEEP_KAFKA_DATA:-false}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
+CDS=${CDS:-false}
 
 RUN_DIR=${RUN_DIR:-.run}
 KAFKA_DATA_DIR=$RUN_DIR/kafka-data
@@ -201,8 +204,52 @@ start_kafka() {
   say "$(grep '^Kafka broker ready' "$RUN_DIR/kafka.log")"
 }
 
+# --- Class data sharing -------------------------------------------------------------------------------------
+# A service starts about twice as fast from its extracted jar with a class data sharing archive recorded in a
+# training run (Spring Boot's CDS set-up): made once for each build of its jar, in $RUN_DIR/cds/<service>.
+
+cds_dir() { # jar
+  echo "$RUN_DIR/cds/$(basename "$1" "-$VERSION-exec.jar")"
+}
+
+# Extracts the jar and records its archive, unless that was done for this build; on failure the plain jar is used.
+prepare_cds() { # jar
+  local dir
+  dir=$(cds_dir "$1")
+  [[ -f $dir/app.jsa && ! $1 -nt $dir/app.jsa ]] && return
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  if ! "$JAVA" -Djarmode=tools -jar "$1" extract --destination "$dir/app" >"$dir/extract.log" 2>&1 ||
+    ! "$JAVA" -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh -jar "$dir/app/$(basename "$1")" \
+      --server.port=0 --spring.kafka.bootstrap-servers=127.0.0.1:1 --spring.kafka.admin.auto-create=false \
+      --spring.kafka.listener.auto-startup=false </dev/null >"$dir/training.log" 2>&1 ||
+    [[ ! -f $dir/app.jsa ]]; then
+    say "Class data sharing archive of $1 not made (see $dir), starting the plain jar." >&2
+    rm -rf "$dir"
+  fi
+}
+
+prepare_class_data_sharing() {
+  [[ $CDS == true ]] || return 0
+  [[ -f $(cds_dir "$CONSUMER_JAR")/app.jsa && ! $CONSUMER_JAR -nt $(cds_dir "$CONSUMER_JAR")/app.jsa &&
+    -f $(cds_dir "$PRODUCER_JAR")/app.jsa && ! $PRODUCER_JAR -nt $(cds_dir "$PRODUCER_JAR")/app.jsa ]] && return 0
+  local started
+  started=$(now_ms)
+  say "Recording class data sharing archives for faster starts (once per build)..."
+  prepare_cds "$CONSUMER_JAR" &
+  local consumer=$!
+  prepare_cds "$PRODUCER_JAR"
+  wait "$consumer" || true
+  say "Recorded in $(seconds_since "$started")."
+}
+
 start_service() { # jar, port
-  "$JAVA" -jar "$1" --server.port="$2" --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
+  local dir launch=("-jar" "$1")
+  dir=$(cds_dir "$1")
+  if [[ $CDS == true && -f $dir/app.jsa ]]; then
+    launch=("-XX:SharedArchiveFile=$dir/app.jsa" "-jar" "$dir/app/$(basename "$1")")
+  fi
+  "$JAVA" "${launch[@]}" --server.port="$2" --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
     </dev/null >"$RUN_DIR/$(basename "$1" "-$VERSION-exec.jar").log" 2>&1 &
 }
 
@@ -278,6 +325,7 @@ main() {
   check_ports
   build_if_needed
   mkdir -p "$RUN_DIR"
+  prepare_class_data_sharing
 
   local started
   started=$(now_ms)
