@@ -3,7 +3,8 @@
 # Benchmarks Ride Stream against Kafka's own performance tools on one local Kafka broker (no Docker needed):
 # ProducerPerformance against POST /rides/replay, ConsumerPerformance against ride-consumer-service, with the
 # same rides and the same producer settings, each pair repeated and alternated. Prints a Markdown table of the
-# medians (records/s, service / tool ratios, start-up time, peak RSS and heap of each service) and writes it to
+# medians (records/s, service / tool ratios, start-up time from the plain jar and with class data sharing, peak
+# RSS and heap of each service) and writes it to
 # benchmarks/target/benchmark-<date>.md. Not part of the build's tests.
 #
 # Usage: ./benchmark.sh [--rides N] [--repeats R]

@@ -1,5 +1,7 @@
 package io.ridestream.benchmark;
 
+import java.util.List;
+
 /**
  * What every run of one benchmark shares, printed above its figures.
  *
@@ -10,8 +12,14 @@ package io.ridestream.benchmark;
  * @param repeats repetitions
  * @param meanRideBytes the mean size of a serialized ride (plain JSON, as the service sends it)
  * @param payloadRides how many distinct rides ProducerPerformance picks its payloads from
+ * @param withoutCdsArchive the services whose class data sharing archive could not be made (their CDS figures stay
+ * empty)
  */
 record BenchmarkSetup(String date, String machine, String kafkaVersion, long rides, int repeats, double meanRideBytes,
-		int payloadRides) {
+		int payloadRides, List<String> withoutCdsArchive) {
+
+	BenchmarkSetup {
+		withoutCdsArchive = List.copyOf(withoutCdsArchive);
+	}
 
 }

@@ -2,6 +2,7 @@ package io.ridestream.benchmark;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -31,7 +32,17 @@ final class Report {
 		out.append("- Consumers: read_committed, reading the whole `rides` topic once the replay has completed. "
 				+ "ConsumerPerformance is one consumer (fetch rate: after joining the group); the service runs 3 "
 				+ "listener threads and commits each batch's statistics in a transaction (rate: first counted ride "
-				+ "to the last)\n\n");
+				+ "to the last)\n");
+		out.append("- Start-up: JVM start to the first 200 of `/actuator/health/readiness`. Alone: at the end of every "
+				+ "run, each service is started by itself, one at a time, against the run's running broker, once from "
+				+ "its plain exec jar and once with class data sharing (CDS) as `CDS=true ./run-local.sh` uses it: the "
+				+ "jar extracted and its archive recorded by a training run, once before the runs. The throughput run's "
+				+ "figure is the service's start before its throughput measurement");
+		if (!setup.withoutCdsArchive().isEmpty()) {
+			out.append(". No CDS archive could be made for ").append(String.join(" and ", setup.withoutCdsArchive()))
+				.append(" (see the cds-*.log files): its CDS figures are empty");
+		}
+		out.append("\n\n");
 
 		out.append("## Throughput (median, records/s)\n\n");
 		out.append("| Path | Kafka tool | Service | Service / tool |\n");
@@ -48,10 +59,11 @@ final class Report {
 		out.append('\n');
 
 		out.append("## Services (median)\n\n");
-		out.append("| Service | JVM start to ready (s) | Peak RSS (MiB) | Peak heap used (MiB) |\n");
-		out.append("|---|---:|---:|---:|\n");
-		serviceRow(out, "ride-producer-service", runs.stream().map(RunResult::producer).toList());
-		serviceRow(out, "ride-consumer-service", runs.stream().map(RunResult::consumer).toList());
+		out.append("| Service | JVM start to ready, throughput run (s) | Ready, plain jar, alone (s) "
+				+ "| Ready with CDS, alone (s) | Peak RSS (MiB) | Peak heap used (MiB) |\n");
+		out.append("|---|---:|---:|---:|---:|---:|\n");
+		serviceRow(out, setup, "ride-producer-service", runs, RunResult::producer, RunResult::producerAlone);
+		serviceRow(out, setup, "ride-consumer-service", runs, RunResult::consumer, RunResult::consumerAlone);
 		out.append('\n');
 
 		out.append("## Every run\n\n");
@@ -59,17 +71,23 @@ final class Report {
 				+ "time (without the upload) in brackets.\n\n");
 		out.append("| Run | ProducerPerformance | ProducerPerformance tx (ms per tx) | Replay (job only) "
 				+ "| ConsumerPerformance | Consumer service | Producer ready (s) | Producer RSS / heap (MiB) "
-				+ "| Consumer ready (s) | Consumer RSS / heap (MiB) |\n");
-		out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+				+ "| Consumer ready (s) | Consumer RSS / heap (MiB) | Producer ready, plain jar, alone (s) "
+				+ "| Producer ready with CDS, alone (s) | Consumer ready, plain jar, alone (s) "
+				+ "| Consumer ready with CDS, alone (s) |\n");
+		out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (RunResult run : runs) {
 			out.append(String.format(Locale.ROOT,
-					"| %d | %s | %s (%d) | %s (%s) | %s | %s | %s | %s / %s | %s | %s / %s |%n", run.run(),
+					"| %d | %s | %s (%d) | %s (%s) | %s | %s | %s | %s / %s | %s | %s / %s | %s | %s | %s | %s |%n",
+					run.run(),
 					rate(run.producerPerformance()), rate(run.producerPerformanceTransactional()),
 					run.transactionMillis(), rate(run.replay()), rate(run.replayJob()), rate(run.consumerPerformance()),
 					rate(run.consumerService()), seconds(run.producer().secondsToReady()),
 					mebibytes(run.producer().peakRssBytes()), mebibytes(run.producer().peakHeapUsedBytes()),
 					seconds(run.consumer().secondsToReady()), mebibytes(run.consumer().peakRssBytes()),
-					mebibytes(run.consumer().peakHeapUsedBytes())));
+					mebibytes(run.consumer().peakHeapUsedBytes()), seconds(run.producerAlone().plainJarSeconds()),
+					cdsSeconds(setup, "ride-producer-service", run.producerAlone().cdsSeconds()),
+					seconds(run.consumerAlone().plainJarSeconds()),
+					cdsSeconds(setup, "ride-consumer-service", run.consumerAlone().cdsSeconds())));
 		}
 		return out.toString();
 	}
@@ -89,11 +107,19 @@ final class Report {
 				ratio(ratio)));
 	}
 
-	private static void serviceRow(StringBuilder out, String name, List<ServiceFootprint> footprints) {
-		out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", name,
-				seconds(Medians.of(footprints.stream().map(ServiceFootprint::secondsToReady).toList())),
-				mebibytes(Medians.of(footprints.stream().map(ServiceFootprint::peakRssBytes).toList())),
-				mebibytes(Medians.of(footprints.stream().map(ServiceFootprint::peakHeapUsedBytes).toList()))));
+	private static void serviceRow(StringBuilder out, BenchmarkSetup setup, String name, List<RunResult> runs,
+			Function<RunResult, ServiceFootprint> footprint, Function<RunResult, AloneStartup> alone) {
+		out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", name,
+				seconds(median(runs, (run) -> footprint.apply(run).secondsToReady())),
+				seconds(median(runs, (run) -> alone.apply(run).plainJarSeconds())),
+				cdsSeconds(setup, name, median(runs, (run) -> alone.apply(run).cdsSeconds())),
+				mebibytes(median(runs, (run) -> footprint.apply(run).peakRssBytes())),
+				mebibytes(median(runs, (run) -> footprint.apply(run).peakHeapUsedBytes()))));
+	}
+
+	/** Empty for a service without an archive: there was nothing to measure, unlike a start that failed. */
+	private static String cdsSeconds(BenchmarkSetup setup, String service, double seconds) {
+		return setup.withoutCdsArchive().contains(service) ? "" : seconds(seconds);
 	}
 
 	private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {

@@ -16,9 +16,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import io.ridestream.benchmark.PerfToolOutput.ConsumerSummary;
@@ -40,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  * Compares the Ride Stream services with Kafka's own performance tools on one local broker: ProducerPerformance
  * against {@code POST /rides/replay}, ConsumerPerformance against ride-consumer-service, with the same rides and
  * the same producer settings. Every run starts a fresh broker and fresh services, so each run also measures the
- * services' start-up. Run it with {@code ./benchmark.sh} at the project root.
+ * services' start-up; at its end, each service is started once more by itself from its plain jar and once with
+ * class data sharing. Run it with {@code ./benchmark.sh} at the project root.
  */
 public final class RideStreamBenchmark {
 
@@ -61,6 +67,10 @@ public final class RideStreamBenchmark {
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
+	private static final String PRODUCER_SERVICE = "ride-producer-service";
+
+	private static final String CONSUMER_SERVICE = "ride-consumer-service";
+
 	private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT);
 
 	private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
@@ -71,6 +81,9 @@ public final class RideStreamBenchmark {
 	private final Duration toolTimeout;
 
 	private Path logs;
+
+	/** Each service's start with class data sharing; a service without is missing (its archive was not made). */
+	private Map<String, ServiceLaunch> withCds = Map.of();
 
 	private RideStreamBenchmark(BenchmarkOptions options) {
 		this.options = options;
@@ -119,14 +132,18 @@ public final class RideStreamBenchmark {
 			Path payloads = work.resolve("ride-payloads.json");
 			double meanRideBytes = writePayloads(csv, payloads);
 			say("  mean serialized ride: %.1f bytes", meanRideBytes);
+			this.withCds = prepareClassDataSharing(work.resolve("cds"));
 
 			List<RunResult> results = new ArrayList<>();
 			for (int run = 1; run <= this.options.repeats(); run++) {
 				results.add(runOnce(run, csv, payloads, work.resolve("kafka-" + run)));
 			}
+			List<String> withoutCds = Stream.of(PRODUCER_SERVICE, CONSUMER_SERVICE)
+				.filter((service) -> !this.withCds.containsKey(service))
+				.toList();
 			BenchmarkSetup setup = new BenchmarkSetup(SHOWN_DATE.format(started), Machine.describe(),
 					AppInfoParser.getVersion(), this.options.rides(), this.options.repeats(), meanRideBytes,
-					(int) Math.min(PAYLOAD_RIDES, this.options.rides()));
+					(int) Math.min(PAYLOAD_RIDES, this.options.rides()), withoutCds);
 			String report = Report.markdown(setup, results);
 			Path file = this.options.outputDir().resolve("benchmark-" + FILE_DATE.format(started) + ".md");
 			Files.writeString(file, report, StandardCharsets.UTF_8);
@@ -158,10 +175,11 @@ public final class RideStreamBenchmark {
 
 			ServiceFootprint producer;
 			ReplayRates replay;
-			try (ServiceProcess service = ServiceProcess.start("ride-producer-service", this.options.producerJar(),
+			try (ServiceProcess service = ServiceProcess.start(PRODUCER_SERVICE,
+					ServiceLaunch.plainJar(this.options.producerJar()),
 					Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap, "RIDESTREAM_REPLAY_MAX_UPLOAD_SIZE",
 							(Files.size(csv) + 1024 * 1024) + "B"),
-					this.logs.resolve("ride-producer-service-" + run + ".log"))) {
+					this.logs.resolve(PRODUCER_SERVICE + "-" + run + ".log"))) {
 				double ready = service.awaitReady(READY_TIMEOUT);
 				say("  ride-producer-service ready in %.2f s", ready);
 				replay = replay(service, csv);
@@ -176,19 +194,87 @@ public final class RideStreamBenchmark {
 
 			ServiceFootprint consumer;
 			double counted;
-			try (ServiceProcess service = ServiceProcess.start("ride-consumer-service", this.options.consumerJar(),
-					Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap),
-					this.logs.resolve("ride-consumer-service-" + run + ".log"))) {
+			try (ServiceProcess service = ServiceProcess.start(CONSUMER_SERVICE,
+					ServiceLaunch.plainJar(this.options.consumerJar()), Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap),
+					this.logs.resolve(CONSUMER_SERVICE + "-" + run + ".log"))) {
 				counted = countRides(service);
 				say("  ride-consumer-service ready in %.2f s, counted %s rides/s", service.footprint().secondsToReady(),
 						Report.rate(counted));
 				consumer = service.footprint();
 			}
+
+			AloneStartup producerAlone = startAlone(run, PRODUCER_SERVICE, this.options.producerJar(), bootstrap);
+			AloneStartup consumerAlone = startAlone(run, CONSUMER_SERVICE, this.options.consumerJar(), bootstrap);
 			return new RunResult(run, plain.recordsPerSecond(), transactional.recordsPerSecond(), transactionMillis,
-					replay.fromRequest(), replay.jobOnly(), consumed.fetchRecordsPerSecond(), counted, producer, consumer);
+					replay.fromRequest(), replay.jobOnly(), consumed.fetchRecordsPerSecond(), counted, producer, consumer,
+					producerAlone, consumerAlone);
 		}
 		finally {
 			deleteRecursively(kafkaData);
+		}
+	}
+
+	/**
+	 * Extracts both services' jars and records their archives, both at once, before any run (untimed).
+	 * @return the start with class data sharing of each service whose archive was made
+	 */
+	private Map<String, ServiceLaunch> prepareClassDataSharing(Path dir) {
+		say("Recording the class data sharing archives of the services (as CDS=true ./run-local.sh does)...");
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Map<String, Future<ServiceLaunch>> preparing = new LinkedHashMap<>();
+			preparing.put(PRODUCER_SERVICE, executor.submit(() -> ClassDataSharing.prepare(PRODUCER_SERVICE,
+					this.options.producerJar(), dir.resolve(PRODUCER_SERVICE), this.logs)));
+			preparing.put(CONSUMER_SERVICE, executor.submit(() -> ClassDataSharing.prepare(CONSUMER_SERVICE,
+					this.options.consumerJar(), dir.resolve(CONSUMER_SERVICE), this.logs)));
+			Map<String, ServiceLaunch> prepared = new LinkedHashMap<>();
+			preparing.forEach((service, launch) -> {
+				try {
+					prepared.put(service, launch.get());
+				}
+				catch (ExecutionException ex) {
+					say("  No class data sharing archive for %s, its CDS figures stay empty: %s", service,
+							ex.getCause().getMessage());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted", ex);
+				}
+			});
+			return prepared;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * Starts the service by itself against the run's broker, from its plain jar, then with class data sharing
+	 * (if it has an archive), each time until ready, then stops it.
+	 */
+	private AloneStartup startAlone(int run, String service, Path execJar, String bootstrap) {
+		double plainJar = secondsToReady(service, ServiceLaunch.plainJar(execJar), bootstrap,
+				this.logs.resolve(service + "-alone-" + run + ".log"));
+		double cds = Double.NaN;
+		ServiceLaunch withCds = this.withCds.get(service);
+		if (withCds != null) {
+			try {
+				cds = secondsToReady(service, withCds, bootstrap,
+						this.logs.resolve(service + "-alone-cds-" + run + ".log"));
+			}
+			catch (IllegalStateException ex) {
+				say("  %s did not start with class data sharing: %s", service, ex.getMessage());
+			}
+		}
+		say("  %s alone: ready in %s s from the plain jar, %s s with class data sharing", service,
+				Report.seconds(plainJar), Report.seconds(cds));
+		return new AloneStartup(plainJar, cds);
+	}
+
+	private static double secondsToReady(String service, ServiceLaunch launch, String bootstrap, Path log) {
+		try (ServiceProcess process = ServiceProcess.start(service, launch,
+				Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap), log)) {
+			return process.awaitReady(READY_TIMEOUT);
 		}
 	}
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One of the Ride Stream services, started from its executable jar in its own JVM with default JVM options, on a
+ * One of the Ride Stream services, started in its own JVM (default JVM options unless its launch adds some), on a
  * free HTTP port.
  */
 final class ServiceProcess implements AutoCloseable {
@@ -64,20 +64,20 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the jar with the given environment (on top of this process's) and {@code SERVER_PORT} set to a free
-	 * port.
+	 * Starts the service with the given environment (on top of this process's) and {@code SERVER_PORT} set to a
+	 * free port.
 	 */
-	static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path log) {
+	static ServiceProcess start(String name, ServiceLaunch launch, Map<String, String> environment, Path log) {
 		int port = freePort();
 		Map<String, String> withPort = new HashMap<>(environment);
 		withPort.put("SERVER_PORT", Integer.toString(port));
 		try {
 			long started = System.nanoTime();
-			Process process = JavaProcesses.start(List.of(JavaProcesses.java(), "-jar", jar.toString()), withPort, log);
+			Process process = JavaProcesses.start(launch.command(List.of()), withPort, log);
 			return new ServiceProcess(name, process, log, port, started);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start " + name + " from " + jar, ex);
+			throw new UncheckedIOException("Cannot start " + name + " from " + launch.jar(), ex);
 		}
 	}
 

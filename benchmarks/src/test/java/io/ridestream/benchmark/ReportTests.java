@@ -11,7 +11,7 @@ class ReportTests {
 	private static final double MIB = 1024 * 1024;
 
 	private static final BenchmarkSetup SETUP = new BenchmarkSetup("2026-11-25 04:30 UTC", "2 CPUs", "4.1.2",
-			1_000_000, 3, 365.4, 10_000);
+			1_000_000, 3, 365.4, 10_000, List.of());
 
 	@Test
 	void showsMedianThroughputsAndTheMedianOfThePerRunRatios() {
@@ -35,7 +35,44 @@ class ReportTests {
 	void showsServiceMediansInMebibytesAndSeconds() {
 		String report = Report.markdown(SETUP, List.of(run(1, 100_000, 50_000)));
 
-		assertThat(report).contains("| ride-producer-service | 4.25 | 300 | 120 |");
+		assertThat(report).contains("| ride-producer-service | 4.25 | 5.10 | 2.60 | 300 | 120 |");
+	}
+
+	@Test
+	void showsMedianStartUpsAloneFromThePlainJarAndWithClassDataSharing() {
+		String report = Report.markdown(SETUP, List.of(run(1, new AloneStartup(7, 3.5)),
+				run(2, new AloneStartup(6, 4)), run(3, new AloneStartup(8, 3))));
+
+		assertThat(report)
+			.contains("| Service | JVM start to ready, throughput run (s) | Ready, plain jar, alone (s) "
+					+ "| Ready with CDS, alone (s) | Peak RSS (MiB) | Peak heap used (MiB) |")
+			.contains("| ride-consumer-service | 5.00 | 7.00 | 3.50 | 400 | 200 |");
+	}
+
+	@Test
+	void explainsHowStartUpIsMeasured() {
+		String report = Report.markdown(SETUP, List.of(run(1, 100_000, 50_000)));
+
+		assertThat(report).contains("- Start-up: JVM start to the first 200 of `/actuator/health/readiness`. Alone: "
+				+ "at the end of every run, each service is started by itself, one at a time, against the run's "
+				+ "running broker, once from its plain exec jar and once with class data sharing (CDS) as "
+				+ "`CDS=true ./run-local.sh` uses it");
+	}
+
+	@Test
+	void leavesTheClassDataSharingFiguresEmptyForAServiceWithoutAnArchive() {
+		BenchmarkSetup withoutConsumerArchive = new BenchmarkSetup("2026-11-25 04:30 UTC", "2 CPUs", "4.1.2",
+				1_000_000, 1, 365.4, 10_000, List.of("ride-consumer-service"));
+		RunResult run = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000,
+				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
+				new AloneStartup(5.1, 2.6), new AloneStartup(7, Double.NaN));
+
+		String report = Report.markdown(withoutConsumerArchive, List.of(run));
+
+		assertThat(report).contains("No CDS archive could be made for ride-consumer-service")
+			.contains("| ride-producer-service | 4.25 | 5.10 | 2.60 | 300 | 120 |")
+			.contains("| ride-consumer-service | 5.00 | 7.00 |  | 400 | 200 |")
+			.contains("| 5.10 | 2.60 | 7.00 |  |\n");
 	}
 
 	@Test
@@ -47,18 +84,34 @@ class ReportTests {
 	}
 
 	@Test
+	void listsEveryRunsStartUpsAloneAfterItsMemory() {
+		String report = Report.markdown(SETUP, List.of(run(1, 100_000, 50_000)));
+
+		assertThat(report).contains("| 400 / 200 | 5.10 | 2.60 | 7.00 | 3.50 |\n");
+	}
+
+	@Test
 	void showsAnUnmeasuredFigureAsNotAvailable() {
 		RunResult unmeasured = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, Double.NaN,
-				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, Double.NaN));
+				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, Double.NaN),
+				new AloneStartup(5.1, 2.6), new AloneStartup(7, Double.NaN));
 
 		String report = Report.markdown(SETUP, List.of(unmeasured));
 
-		assertThat(report).contains("| Consume | 400,000 | n/a | n/a |").contains("| ride-consumer-service | 5.00 | 400 | n/a |");
+		assertThat(report).contains("| Consume | 400,000 | n/a | n/a |")
+			.contains("| ride-consumer-service | 5.00 | 7.00 | n/a | 400 | n/a |");
 	}
 
 	private static RunResult run(int run, double producerPerformance, double replay) {
 		return new RunResult(run, producerPerformance, 90_000, 11, replay, replay * 1.2, 400_000, 100_000,
-				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB));
+				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
+				new AloneStartup(5.1, 2.6), new AloneStartup(7, 3.5));
+	}
+
+	private static RunResult run(int run, AloneStartup consumerAlone) {
+		return new RunResult(run, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000,
+				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
+				new AloneStartup(5.1, 2.6), consumerAlone);
 	}
 
 }
