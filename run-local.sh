@@ -212,11 +212,15 @@ cds_dir() { # jar
   echo "$RUN_DIR/cds/$(basename "$1" "-$VERSION-exec.jar")"
 }
 
-# Extracts the jar and records its archive, unless that was done for this build; on failure the plain jar is used.
+# Whether the jar's archive was recorded for this build of it.
+cds_current() { # jar
+  [[ -f $(cds_dir "$1")/app.jsa && ! $1 -nt $(cds_dir "$1")/app.jsa ]]
+}
+
+# Extracts the jar and records its archive; on failure the plain jar is used.
 prepare_cds() { # jar
   local dir
   dir=$(cds_dir "$1")
-  [[ -f $dir/app.jsa && ! $1 -nt $dir/app.jsa ]] && return
   rm -rf "$dir"
   mkdir -p "$dir"
   if ! "$JAVA" -Djarmode=tools -jar "$1" extract --destination "$dir/app" >"$dir/extract.log" 2>&1 ||
@@ -231,15 +235,16 @@ prepare_cds() { # jar
 
 prepare_class_data_sharing() {
   [[ $CDS == true ]] || return 0
-  [[ -f $(cds_dir "$CONSUMER_JAR")/app.jsa && ! $CONSUMER_JAR -nt $(cds_dir "$CONSUMER_JAR")/app.jsa &&
-    -f $(cds_dir "$PRODUCER_JAR")/app.jsa && ! $PRODUCER_JAR -nt $(cds_dir "$PRODUCER_JAR")/app.jsa ]] && return 0
-  local started
+  cds_current "$CONSUMER_JAR" && cds_current "$PRODUCER_JAR" && return 0
+  local started consumer=
   started=$(now_ms)
   say "Recording class data sharing archives for faster starts (once per build)..."
-  prepare_cds "$CONSUMER_JAR" &
-  local consumer=$!
-  prepare_cds "$PRODUCER_JAR"
-  wait "$consumer" || true
+  if ! cds_current "$CONSUMER_JAR"; then
+    prepare_cds "$CONSUMER_JAR" &
+    consumer=$!
+  fi
+  cds_current "$PRODUCER_JAR" || prepare_cds "$PRODUCER_JAR"
+  [[ -z $consumer ]] || wait "$consumer" || true
   say "Recorded in $(seconds_since "$started")."
 }
 

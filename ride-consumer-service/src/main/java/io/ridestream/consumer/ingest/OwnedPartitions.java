@@ -1,6 +1,7 @@
 package io.ridestream.consumer.ingest;
 
 import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -32,7 +33,7 @@ class OwnedPartitions implements MeterBinder {
 
 	private final ConcurrentMap<Integer, PartitionSnapshot> committed = new ConcurrentHashMap<>();
 
-	private final ConcurrentMap<Integer, Boolean> assigned = new ConcurrentHashMap<>();
+	private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
 
 	private final StatsChangelog changelog;
 
@@ -49,7 +50,7 @@ class OwnedPartitions implements MeterBinder {
 	 */
 	boolean assign(Collection<Integer> partitions) {
 		partitions.forEach((partition) -> {
-			this.assigned.put(partition, true);
+			this.assigned.add(partition);
 			this.committed.remove(partition);
 		});
 		try {
@@ -104,7 +105,7 @@ class OwnedPartitions implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("ridestream.partitions.assigned", this.assigned, ConcurrentMap::size)
+		Gauge.builder("ridestream.partitions.assigned", this.assigned, Set::size)
 			.description("Partitions of the rides topic this instance counts")
 			.register(registry);
 	}
