@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Predicate;
 
 import io.ridestream.model.schema.JsonSchemaSerdeConfig;
 import io.ridestream.model.schema.SchemaRegistryClient;
@@ -15,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads a ride written in Confluent's JSON Schema wire format (by {@link JsonSchemaSerializer}, Confluent's
@@ -43,7 +43,9 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 
 	private final CompiledSchema localSchema;
 
-	private final Predicate<T> acceptedBySchema;
+	private final JsonFastPath<T> fastPath;
+
+	private final ObjectReader strictReader;
 
 	/** Writer schemas by id: the registry is asked once per id. */
 	private final ConcurrentMap<Integer, CompiledSchema> writerSchemas = new ConcurrentHashMap<>();
@@ -64,17 +66,18 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 	}
 
 	/**
-	 * A deserializer with a fast path for validation.
+	 * A deserializer with a fast path for the common messages.
 	 * @param type the class to map values to
 	 * @param schema its JSON Schema, for plain JSON messages and when no registry is configured
-	 * @param acceptedBySchema a check of a value read with strict types, true only if the schema accepts its JSON
-	 * (null: none); a message that reads as such a value is not validated as a JSON tree, others are as usual
+	 * @param fastPath reads values, and tells the values (read with strict types) that the schema accepts (null:
+	 * none); a message that reads as such a value is not validated as a JSON tree, others are as usual
 	 * @throws IllegalArgumentException if the schema is not a usable JSON Schema
 	 */
-	protected JsonSchemaDeserializer(Class<T> type, String schema, Predicate<T> acceptedBySchema) {
+	JsonSchemaDeserializer(Class<T> type, String schema, JsonFastPath<T> fastPath) {
 		this.type = type;
 		this.localSchema = CompiledSchema.of(schema);
-		this.acceptedBySchema = acceptedBySchema;
+		this.fastPath = fastPath;
+		this.strictReader = RideJson.STRICT_MAPPER.readerFor(type);
 	}
 
 	@Override
@@ -114,14 +117,15 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 						(id) -> writerSchema(registry, id, subject));
 			}
 		}
-		if (this.config.failInvalidSchema() && schema == this.localSchema && this.acceptedBySchema != null) {
+		boolean validating = this.config.failInvalidSchema();
+		if (this.fastPath != null && (schema == this.localSchema || !validating)) {
 			T value = readStrictly(message, offset);
-			if (value != null && this.acceptedBySchema.test(value)) {
+			if (value != null && (!validating || this.fastPath.acceptedBySchema(value))) {
 				return value;
 			}
 		}
 		JsonNode json = parse(message, offset);
-		if (this.config.failInvalidSchema()) {
+		if (validating) {
 			List<String> violations = schema.violations(json);
 			if (!violations.isEmpty()) {
 				throw new InvalidRideException(violations);
@@ -137,8 +141,12 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 
 	/** The value if the message reads with strict types, else null: it then takes the validating path. */
 	private T readStrictly(byte[] message, int offset) {
+		T value = this.fastPath.read(message, offset, message.length - offset);
+		if (value != null) {
+			return value;
+		}
 		try {
-			return RideJson.STRICT_MAPPER.readValue(message, offset, message.length - offset, this.type);
+			return this.strictReader.readValue(message, offset, message.length - offset);
 		}
 		catch (RuntimeException ex) {
 			return null;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Predicate;
 
 import io.ridestream.model.schema.JsonSchemaSerdeConfig;
 import io.ridestream.model.schema.SchemaRegistryClient;
@@ -45,7 +44,7 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 
 	private final CompiledSchema compiledSchema;
 
-	private final Predicate<T> acceptedBySchema;
+	private final JsonFastPath<T> fastPath;
 
 	/** The schema id and the schema it names, per subject: the registry is asked once per subject. */
 	private final ConcurrentMap<String, WriterSchema> writerSchemas = new ConcurrentHashMap<>();
@@ -65,15 +64,15 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 	}
 
 	/**
-	 * A serializer with a fast path for validation.
+	 * A serializer with a fast path for the common values.
 	 * @param schema the JSON Schema of the values
-	 * @param acceptedBySchema a check of a value, true only if the schema accepts its JSON (null: none); a value
-	 * it accepts is written without validating its JSON against the schema, others are validated as usual
+	 * @param fastPath writes values, and tells the values the schema accepts without validating their JSON
+	 * (null: none); what it declines is written and validated as usual
 	 */
-	protected JsonSchemaSerializer(String schema, Predicate<T> acceptedBySchema) {
+	JsonSchemaSerializer(String schema, JsonFastPath<T> fastPath) {
 		this.schema = schema;
 		this.compiledSchema = CompiledSchema.of(schema);
-		this.acceptedBySchema = acceptedBySchema;
+		this.fastPath = fastPath;
 	}
 
 	@Override
@@ -141,7 +140,7 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 
 	/** Whether the value is known valid without validating its JSON: only against the local schema. */
 	private boolean accepted(CompiledSchema schema, T ride) {
-		return schema == this.compiledSchema && this.acceptedBySchema != null && this.acceptedBySchema.test(ride);
+		return schema == this.compiledSchema && this.fastPath != null && this.fastPath.acceptedBySchema(ride);
 	}
 
 	/** The ride's JSON, checked against the schema on the way: one tree serves both, nothing is parsed back. */
@@ -162,6 +161,10 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 	}
 
 	private byte[] write(T ride) {
+		byte[] json = (this.fastPath != null) ? this.fastPath.write(ride) : null;
+		if (json != null) {
+			return json;
+		}
 		try {
 			return RideJson.MAPPER.writeValueAsBytes(ride);
 		}

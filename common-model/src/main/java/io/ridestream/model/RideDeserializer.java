@@ -8,7 +8,7 @@ package io.ridestream.model;
 public class RideDeserializer extends JsonSchemaDeserializer<Ride> {
 
 	public RideDeserializer() {
-		super(Ride.class, RideSchema.json(), RideConstraints::accepts);
+		super(Ride.class, RideSchema.json(), RideJsonFastPath.INSTANCE);
 	}
 
 }

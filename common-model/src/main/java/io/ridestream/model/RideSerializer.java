@@ -9,7 +9,7 @@ package io.ridestream.model;
 public class RideSerializer extends JsonSchemaSerializer<Ride> {
 
 	public RideSerializer() {
-		super(RideSchema.json(), RideConstraints::accepts);
+		super(RideSchema.json(), RideJsonFastPath.INSTANCE);
 	}
 
 }

@@ -74,6 +74,29 @@ class SchemaFastPathTest {
 		assertThat(rejected).as("broken messages among them").isGreaterThanOrEqualTo(100);
 	}
 
+	@Test
+	void deserializerWithoutValidationReadsTheSameRidesAndRejectsTheSameMessagesAsTheMapper() {
+		Map<String, String> notValidating = Map.of("json.fail.invalid.schema", "false");
+		RideDeserializer fast = new RideDeserializer();
+		fast.configure(notValidating, false);
+		JsonSchemaDeserializer<Ride> full = new JsonSchemaDeserializer<>(Ride.class, RideSchema.json());
+		full.configure(notValidating, false);
+		List<byte[]> messages = new ArrayList<>();
+		RIDES.forEach((ride) -> messages.add(RideJson.write(ride)));
+		messages.addAll(brokenMessages(RIDES.get(0)));
+		messages.addAll(brokenMessages(RIDES.get(3)));
+
+		int accepted = 0;
+		for (byte[] message : messages) {
+			Outcome expected = Outcome.of(() -> full.deserialize("rides", message));
+			assertThat(Outcome.of(() -> fast.deserialize("rides", message)))
+				.as("%s", new String(message, StandardCharsets.UTF_8))
+				.isEqualTo(expected);
+			accepted += (expected.failure() == null) ? 1 : 0;
+		}
+		assertThat(accepted).isGreaterThan(RIDES.size()).isLessThan(messages.size());
+	}
+
 	/** Rides the record allows but the schema does not, and some on the edges it does allow. */
 	private static List<Ride> brokenRides(Ride ride) {
 		List<UnaryOperator<Ride>> changes = new ArrayList<>();
