@@ -14,7 +14,7 @@ import io.ridestream.model.InvalidRideException;
 import io.ridestream.model.RideCsvReader;
 
 /**
- * Runs one replay job: reads the CSV row by row, rejects the rows that are not rides and sends the others to
+ * Runs one replay job: reads the CSV row by row (parsed {@linkplain ReadAhead ahead} on a second thread), rejects the rows that are not rides and sends the others to
  * Kafka, paced as asked, in transactions of at most {@code transaction-size} rides. A transaction is committed
  * when it is full, when the next ride is not due yet (no transaction stays open while the pacer waits), at the end
  * and on cancel. A ride counts as published only once its transaction committed: a ride whose fate is unknown is
@@ -47,6 +47,8 @@ final class Replay implements Runnable {
 
 	private boolean endOfInput;
 
+	private boolean interrupted;
+
 	private String failure;
 
 	Replay(ReplayJob job, ReplaySource source, RidePublisher publisher, ReplayMetrics metrics, int transactionSize) {
@@ -63,8 +65,9 @@ final class Replay implements Runnable {
 		String error = null;
 		boolean complete = false;
 		try (InputStream in = this.source.open();
-				RideCsvReader csv = RideCsvReader.open(in)) {
-			complete = replay(csv);
+				RideCsvReader csv = RideCsvReader.open(in);
+				ReadAhead rows = new ReadAhead(csv, Thread.currentThread().getName() + "-csv")) {
+			complete = replay(rows);
 		}
 		catch (CsvHeaderException ex) {
 			error = ex.getMessage();
@@ -88,7 +91,7 @@ final class Replay implements Runnable {
 	}
 
 	/** @return true if every row was read, false if the replay stopped early */
-	private boolean replay(RideCsvReader csv) throws InterruptedException {
+	private boolean replay(ReadAhead csv) throws InterruptedException {
 		CsvRow.Parsed next = nextRide(csv);
 		while (next != null && !this.job.isCancelRequested() && this.failure == null) {
 			if (!this.pacer.awaitTurn(next.ride().pickupTime())) {
@@ -103,7 +106,7 @@ final class Replay implements Runnable {
 	 * Sends the first ride and the rides after it that are due now in one transaction, and commits it.
 	 * @return the ride to send in the next transaction once due, or null at the end, on cancel or failure
 	 */
-	private CsvRow.Parsed publishTransaction(CsvRow.Parsed first, RideCsvReader csv) {
+	private CsvRow.Parsed publishTransaction(CsvRow.Parsed first, ReadAhead csv) {
 		Transaction transaction = new Transaction();
 		CsvRow.Parsed[] notDueYet = new CsvRow.Parsed[1];
 		// Counted before the transaction begins: if it cannot begin (Kafka is down), this ride failed.
@@ -159,12 +162,12 @@ final class Replay implements Runnable {
 	}
 
 	/** The next row that is a ride, counting the rows rejected on the way; null at the end, the limit or cancel. */
-	private CsvRow.Parsed nextRide(RideCsvReader csv) {
+	private CsvRow.Parsed nextRide(ReadAhead csv) {
 		Long limit = this.job.options().limit();
 		while (!this.job.isCancelRequested()) {
-			CsvRow row = (limit == null || this.rowsTaken < limit) ? csv.next() : null;
+			CsvRow row = (limit == null || this.rowsTaken < limit) ? next(csv) : null;
 			if (row == null) {
-				this.endOfInput = true;
+				this.endOfInput = !this.interrupted;
 				return null;
 			}
 			this.rowsTaken++;
@@ -178,6 +181,18 @@ final class Replay implements Runnable {
 			}
 		}
 		return null;
+	}
+
+	private CsvRow next(ReadAhead csv) {
+		try {
+			return csv.next();
+		}
+		catch (InterruptedException ex) {
+			// The service is stopping, and has cancelled the job: commit what was sent and stop.
+			Thread.currentThread().interrupt();
+			this.interrupted = true;
+			return null;
+		}
 	}
 
 	/**

@@ -1,0 +1,115 @@
+package io.ridestream.producer.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.ridestream.model.CsvRow;
+import io.ridestream.model.RideCsvReader;
+
+/**
+ * Reads and parses a replay's CSV rows on a thread of its own, a few hundred rows ahead of the replay, so that
+ * parsing (about a third of a replay's work) and sending to Kafka run on two cores. Rows come out in file order,
+ * and so does a read failure, after the rows before it. Bounded: at most {@link #CHUNKS} chunks of
+ * {@link #CHUNK_ROWS} rows wait, and the reading thread waits when they are not taken.
+ */
+final class ReadAhead implements AutoCloseable {
+
+	static final int CHUNK_ROWS = 512;
+
+	static final int CHUNKS = 4;
+
+	private static final long STOP_TIMEOUT_SECONDS = 10;
+
+	private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS);
+
+	private final Thread reader;
+
+	private volatile boolean stopped;
+
+	private List<CsvRow> current = List.of();
+
+	private int next;
+
+	private boolean ended;
+
+	private RuntimeException failure;
+
+	ReadAhead(RideCsvReader csv, String threadName) {
+		this.reader = new Thread(() -> read(csv), threadName);
+		this.reader.setDaemon(true);
+		this.reader.start();
+	}
+
+	/**
+	 * The next row; null at the end.
+	 * @throws RuntimeException what reading the CSV threw (e.g. {@link java.io.UncheckedIOException}), once the
+	 * rows before it were taken
+	 * @throws InterruptedException if interrupted while waiting for the reader
+	 */
+	CsvRow next() throws InterruptedException {
+		while (this.next == this.current.size()) {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			if (this.ended) {
+				return null;
+			}
+			Chunk chunk = this.chunks.take();
+			this.current = chunk.rows();
+			this.next = 0;
+			this.ended = chunk.last();
+			this.failure = chunk.failure();
+		}
+		return this.current.get(this.next++);
+	}
+
+	private void read(RideCsvReader csv) {
+		try {
+			List<CsvRow> rows = new ArrayList<>(CHUNK_ROWS);
+			for (CsvRow row = csv.next(); row != null && !this.stopped; row = csv.next()) {
+				rows.add(row);
+				if (rows.size() == CHUNK_ROWS) {
+					put(new Chunk(rows, false, null));
+					rows = new ArrayList<>(CHUNK_ROWS);
+				}
+			}
+			put(new Chunk(rows, true, null));
+		}
+		catch (InterruptedException ex) {
+			// Stopped: nobody takes rows anymore.
+		}
+		catch (RuntimeException ex) {
+			try {
+				put(new Chunk(List.of(), true, ex));
+			}
+			catch (InterruptedException stopped) {
+				// Nobody takes it anymore.
+			}
+		}
+	}
+
+	private void put(Chunk chunk) throws InterruptedException {
+		while (!this.chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+			if (this.stopped) {
+				throw new InterruptedException("stopped");
+			}
+		}
+	}
+
+	/** Stops reading and waits for the reading thread to end, so that the CSV may be closed. */
+	@Override
+	public void close() throws InterruptedException {
+		this.stopped = true;
+		this.reader.interrupt();
+		this.chunks.clear();
+		this.reader.join(TimeUnit.SECONDS.toMillis(STOP_TIMEOUT_SECONDS));
+	}
+
+	/** Rows in file order; the last chunk may carry the failure that ended reading. */
+	private record Chunk(List<CsvRow> rows, boolean last, RuntimeException failure) {
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.ridestream.producer.replay;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ridestream.model.CsvRow;
+import io.ridestream.model.RideCsvReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReadAheadTests {
+
+	@Test
+	void givesEveryRowInFileOrderAcrossChunks() throws InterruptedException {
+		int rides = ReadAhead.CHUNK_ROWS * ReadAhead.CHUNKS * 2 + 7;
+		String csv = TestCsv.rides(rides).replace(TestCsv.ride("2020-07-01 00:00:10"), "not,a,ride");
+
+		List<CsvRow> rows = new ArrayList<>();
+		try (RideCsvReader reader = RideCsvReader.open(bytes(csv));
+				ReadAhead readAhead = new ReadAhead(reader, "test-csv")) {
+			for (CsvRow row = readAhead.next(); row != null; row = readAhead.next()) {
+				rows.add(row);
+			}
+			assertThat(readAhead.next()).as("after the end").isNull();
+		}
+
+		assertThat(rows).hasSize(rides).isEqualTo(readDirectly(csv));
+		assertThat(rows.get(10)).isInstanceOf(CsvRow.Rejected.class);
+	}
+
+	@Test
+	void givesTheRowsBeforeAReadFailureThenTheFailureAsReadingDirectlyDoes() throws InterruptedException {
+		String good = TestCsv.rides(ReadAhead.CHUNK_ROWS * 3);
+		List<CsvRow> direct = new ArrayList<>();
+		RuntimeException directFailure = readUntilFailure(failingAfter(good), direct::add);
+
+		List<CsvRow> rows = new ArrayList<>();
+		RuntimeException failure;
+		try (RideCsvReader reader = RideCsvReader.open(failingAfter(good));
+				ReadAhead readAhead = new ReadAhead(reader, "test-csv")) {
+			failure = catchRuntime(() -> {
+				for (CsvRow row = readAhead.next(); row != null; row = readAhead.next()) {
+					rows.add(row);
+				}
+			});
+		}
+
+		assertThat(directFailure).isInstanceOf(UncheckedIOException.class);
+		assertThat(failure).isInstanceOf(UncheckedIOException.class).hasMessage(directFailure.getMessage());
+		assertThat(rows).hasSizeGreaterThan(ReadAhead.CHUNK_ROWS).isEqualTo(direct);
+	}
+
+	private static RuntimeException readUntilFailure(InputStream in, java.util.function.Consumer<CsvRow> rows) {
+		try (RideCsvReader reader = RideCsvReader.open(in)) {
+			return catchRuntime(() -> {
+				for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+					rows.accept(row);
+				}
+			});
+		}
+	}
+
+	private static RuntimeException catchRuntime(Reading reading) {
+		try {
+			reading.run();
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return ex;
+		}
+		catch (InterruptedException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private interface Reading {
+
+		void run() throws InterruptedException;
+
+	}
+
+	/** The text, then a read failure. */
+	private static InputStream failingAfter(String text) {
+		return new SequenceInputStream(bytes(text), new InputStream() {
+			@Override
+			public int read() throws IOException {
+				throw new IOException("disk gone");
+			}
+		});
+	}
+
+	@Test
+	void closingStopsTheReaderThatWaitsForRowsToBeTaken() throws InterruptedException {
+		RideCsvReader reader = RideCsvReader.open(bytes(TestCsv.rides(ReadAhead.CHUNK_ROWS * (ReadAhead.CHUNKS + 4))));
+		ReadAhead readAhead = new ReadAhead(reader, "test-csv-stopped");
+		assertThat(readAhead.next()).isInstanceOf(CsvRow.Parsed.class);
+		await().until(() -> readerThread("test-csv-stopped") != null
+				&& readerThread("test-csv-stopped").getState() == Thread.State.TIMED_WAITING);
+
+		readAhead.close();
+
+		assertThat(readerThread("test-csv-stopped")).as("reading thread still alive").isNull();
+	}
+
+	private static List<CsvRow> readDirectly(String csv) {
+		List<CsvRow> rows = new ArrayList<>();
+		try (RideCsvReader reader = RideCsvReader.open(bytes(csv))) {
+			for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private static Thread readerThread(String name) {
+		return Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().equals(name)).findFirst().orElse(null);
+	}
+
+	private static InputStream bytes(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
