@@ -10,8 +10,9 @@
 #   KEEP_KAFKA_DATA=true    keep the topic from the previous run (by default Kafka starts empty, so the
 #                           statistics are exactly those of rides.csv)
 #   READY_TIMEOUT=90        seconds to wait for the services
-#   CDS=true                start the services with class data sharing: about twice as fast once its archives
-#                           are recorded (a training run of each service, ~12 s once per build)
+#   CDS=false               start the services from their plain jars; by default they start with class data
+#                           sharing, about twice as fast, once its archives are recorded (a training run of
+#                           each service, ~12 s once per build)
 #   RUN_DIR=.run            where the logs and Kafka's data go
 #
 # Needs Java 17+ and curl. Logs: $RUN_DIR/*.log
@@ -34,7 +35,7 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-} # default KAFKA_PORT + 1, set in check_ports
 KEEP_KAFKA_DATA=${KEEP_KAFKA_DATA:-false}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
-CDS=${CDS:-false}
+CDS=${CDS:-true}
 
 RUN_DIR=${RUN_DIR:-.run}
 KAFKA_DATA_DIR=$RUN_DIR/kafka-data

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spring Boot's class data sharing set-up, made as {@code CDS=true ./run-local.sh} makes it: the executable jar
+ * Spring Boot's class data sharing set-up, made as {@code ./run-local.sh} makes it: the executable jar
  * extracted with {@code -Djarmode=tools}, then a training run that starts the application up to the refreshed
  * context and records the classes it loaded into an archive.
  */

@@ -35,7 +35,7 @@ final class Report {
 				+ "to the last)\n");
 		out.append("- Start-up: JVM start to the first 200 of `/actuator/health/readiness`. Alone: at the end of every "
 				+ "run, each service is started by itself, one at a time, against the run's running broker, once from "
-				+ "its plain exec jar and once with class data sharing (CDS) as `CDS=true ./run-local.sh` uses it: the "
+				+ "its plain exec jar and once with class data sharing (CDS) as `./run-local.sh` uses it: the "
 				+ "jar extracted and its archive recorded by a training run, once before the runs. The throughput run's "
 				+ "figure is the service's start before its throughput measurement");
 		if (!setup.withoutCdsArchive().isEmpty()) {

@@ -219,7 +219,7 @@ public final class RideStreamBenchmark {
 	 * @return the start with class data sharing of each service whose archive was made
 	 */
 	private Map<String, ServiceLaunch> prepareClassDataSharing(Path dir) {
-		say("Recording the class data sharing archives of the services (as CDS=true ./run-local.sh does)...");
+		say("Recording the class data sharing archives of the services (as ./run-local.sh does)...");
 		ExecutorService executor = Executors.newFixedThreadPool(2);
 		try {
 			Map<String, Future<ServiceLaunch>> preparing = new LinkedHashMap<>();

@@ -56,7 +56,7 @@ class ReportTests {
 		assertThat(report).contains("- Start-up: JVM start to the first 200 of `/actuator/health/readiness`. Alone: "
 				+ "at the end of every run, each service is started by itself, one at a time, against the run's "
 				+ "running broker, once from its plain exec jar and once with class data sharing (CDS) as "
-				+ "`CDS=true ./run-local.sh` uses it");
+				+ "`./run-local.sh` uses it");
 	}
 
 	@Test
