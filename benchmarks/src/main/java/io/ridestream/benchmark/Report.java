@@ -30,8 +30,8 @@ final class Report {
 		out.append("- Producer settings of both: acks=all, enable.idempotence=true, compression.type=lz4, "
 				+ "batch.size=65536, linger.ms=5. The service keys rides by PULocationID, ProducerPerformance sends no keys\n");
 		out.append("- Consumers: read_committed, reading the whole `rides` topic once the replay has completed. "
-				+ "ConsumerPerformance is one consumer (fetch rate: after joining the group); the service runs 3 "
-				+ "listener threads and commits each batch's statistics in a transaction (rate: first counted ride "
+				+ "ConsumerPerformance is one consumer (fetch rate: after joining the group); the service runs its "
+				+ "listener threads (2 by default) and commits each batch's statistics in a transaction (rate: first counted ride "
 				+ "to the last)\n");
 		out.append("- Start-up: JVM start to the first 200 of `/actuator/health/readiness`. Alone: at the end of every "
 				+ "run, each service is started by itself, one at a time, against the run's running broker, once from "
