@@ -1,11 +1,15 @@
 package io.ridestream.consumer.ingest;
 
+import java.time.LocalDateTime;
+
 import java.util.Collection;
 import java.util.List;
 
 import io.ridestream.consumer.stats.ChangelogProperties;
 import io.ridestream.consumer.stats.PartitionSnapshot;
 import io.ridestream.consumer.stats.SnapshotJson;
+import io.ridestream.consumer.windows.WindowSpec;
+import io.ridestream.consumer.windows.WindowedCounts;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -35,7 +39,8 @@ class ChangelogWriter {
 
 	/**
 	 * Sends the snapshots of the counts that changed, keyed by partition (so compaction keeps each partition's
-	 * latest), in the current transaction.
+	 * latest), and the windows they changed or evicted, each keyed by partition, kind and start, in the current
+	 * transaction.
 	 * @throws IllegalStateException if there is no transaction to write in
 	 */
 	void write(Collection<PartitionCount> counts) {
@@ -48,7 +53,8 @@ class ChangelogWriter {
 			.map(PartitionCount::snapshot)
 			.toList();
 		for (PartitionSnapshot snapshot : snapshots) {
-			this.template.send(this.topic, String.valueOf(snapshot.partition()), SnapshotJson.write(snapshot));
+			this.template.send(this.topic, SnapshotJson.key(snapshot.partition()), SnapshotJson.write(snapshot));
+			snapshot.windows().all().values().forEach((windows) -> sendWindows(snapshot.partition(), windows));
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
@@ -66,6 +72,19 @@ class ChangelogWriter {
 			}
 
 		});
+	}
+
+	/** The windows the batch changed, and a tombstone for each it evicted, so compaction forgets them. */
+	private void sendWindows(int partition, WindowedCounts windows) {
+		WindowedCounts.Changes changes = windows.changes();
+		WindowSpec spec = windows.spec();
+		for (WindowedCounts.WindowState window : changes.changed()) {
+			this.template.send(this.topic, SnapshotJson.windowKey(partition, spec.kind(), window.start()),
+					SnapshotJson.writeWindow(partition, spec, window));
+		}
+		for (LocalDateTime start : changes.evicted()) {
+			this.template.send(this.topic, SnapshotJson.windowKey(partition, spec.kind(), start), null);
+		}
 	}
 
 }

@@ -1,7 +1,11 @@
 package io.ridestream.consumer.ingest;
 
+import java.util.List;
+
 import io.ridestream.consumer.stats.PartitionSnapshot;
 import io.ridestream.consumer.stats.RideAggregate;
+import io.ridestream.consumer.windows.PartitionWindows;
+import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.model.Ride;
 
 /**
@@ -14,15 +18,18 @@ final class PartitionCount {
 
 	private final RideAggregate aggregate;
 
+	private final PartitionWindows windows;
+
 	private long lastOffset;
 
 	private boolean changed;
 
 	private long lastOffsetRead = -1;
 
-	PartitionCount(PartitionSnapshot committed) {
+	PartitionCount(PartitionSnapshot committed, List<WindowSpec> windows) {
 		this.partition = committed.partition();
 		this.aggregate = committed.aggregate().copy();
+		this.windows = committed.windows().forCounting(windows);
 		this.lastOffset = committed.lastOffset();
 	}
 
@@ -42,6 +49,7 @@ final class PartitionCount {
 
 	void addRide(long offset, Ride ride) {
 		this.aggregate.add(ride);
+		this.windows.add(ride);
 		counted(offset);
 	}
 
@@ -70,7 +78,7 @@ final class PartitionCount {
 
 	/** The statistics counted so far; the count must not be used afterwards. */
 	PartitionSnapshot snapshot() {
-		return new PartitionSnapshot(this.partition, this.lastOffset, this.aggregate);
+		return new PartitionSnapshot(this.partition, this.lastOffset, this.aggregate, this.windows);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ridestream.consumer.windows.WindowSpec;
+import io.ridestream.consumer.windows.WindowsProperties;
 import io.ridestream.model.Ride;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,12 +42,15 @@ class RideListener implements ConsumerSeekAware {
 
 	private final ChangelogWriter changelog;
 
+	private final List<WindowSpec> windows;
+
 	RideListener(TopicProperties topic, OwnedPartitions owned, PoisonMessages poisonMessages,
-			ChangelogWriter changelog) {
+			ChangelogWriter changelog, WindowsProperties windows) {
 		this.topic = topic;
 		this.owned = owned;
 		this.poisonMessages = poisonMessages;
 		this.changelog = changelog;
+		this.windows = windows.specs();
 	}
 
 	/** The topic to read, for the listener annotation. */
@@ -60,7 +65,7 @@ class RideListener implements ConsumerSeekAware {
 		for (ConsumerRecord<String, Ride> record : records) {
 			if (count == null || count.partition() != record.partition()) {
 				count = counts.computeIfAbsent(record.partition(),
-						(partition) -> new PartitionCount(this.owned.committed(partition)));
+						(partition) -> new PartitionCount(this.owned.committed(partition), this.windows));
 			}
 			if (!count.read(record.offset())) {
 				continue;

@@ -234,11 +234,18 @@ public class StatsChangelog implements SmartLifecycle {
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
-		if (record.value() == null) {
-			return;
-		}
 		try {
-			this.statistics.update(SnapshotJson.read(record.value()));
+			if (SnapshotJson.isWindowKey(record.key())) {
+				if (record.value() == null) {
+					this.statistics.removeWindow(SnapshotJson.parseWindowKey(record.key()));
+				}
+				else {
+					this.statistics.updateWindow(SnapshotJson.readWindow(record.value()));
+				}
+			}
+			else if (record.value() != null) {
+				this.statistics.update(SnapshotJson.read(record.value()));
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			logger.warn("Skipped " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "

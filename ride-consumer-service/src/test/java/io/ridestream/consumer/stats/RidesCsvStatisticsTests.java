@@ -2,6 +2,7 @@ package io.ridestream.consumer.stats;
 
 import java.util.List;
 
+import io.ridestream.consumer.windows.DefaultWindows;
 import io.ridestream.consumer.RidesCsvFigures;
 import io.ridestream.consumer.zones.ZoneLookup;
 import io.ridestream.model.Ride;
@@ -23,7 +24,7 @@ class RidesCsvStatisticsTests {
 	private final List<Ride> rides = RidesCsvFigures.rides();
 
 	private final StatisticsService statistics = new StatisticsService(
-			ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP));
+			ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP), DefaultWindows.properties());
 
 	private final SnapshotFeed changelog = new SnapshotFeed(this.statistics);
 
@@ -49,7 +50,7 @@ class RidesCsvStatisticsTests {
 	@Test
 	void statisticsDoNotDependOnHowRidesAreSpreadOverPartitions() {
 		StatisticsService onePartition = new StatisticsService(
-				ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP));
+				ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP), DefaultWindows.properties());
 		SnapshotFeed onePartitionChangelog = new SnapshotFeed(onePartition);
 		for (int i = 0; i < this.rides.size(); i++) {
 			onePartitionChangelog.recordRide(0, i, this.rides.get(i));

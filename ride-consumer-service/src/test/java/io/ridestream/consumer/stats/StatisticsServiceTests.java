@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Map;
 
+import io.ridestream.consumer.windows.DefaultWindows;
 import io.ridestream.consumer.zones.ZoneLookup;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class StatisticsServiceTests {
 
 	private static final ZoneLookup ZONES = ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv"));
 
-	private final StatisticsService statistics = new StatisticsService(ZONES, new StatsProperties(10));
+	private final StatisticsService statistics = new StatisticsService(ZONES, new StatsProperties(10), DefaultWindows.properties());
 
 	private final SnapshotFeed changelog = new SnapshotFeed(this.statistics);
 
@@ -100,7 +101,7 @@ class StatisticsServiceTests {
 
 	@Test
 	void listsAsManyTopLocationsAsConfigured() {
-		StatisticsService topTwo = new StatisticsService(ZONES, new StatsProperties(2));
+		StatisticsService topTwo = new StatisticsService(ZONES, new StatsProperties(2), DefaultWindows.properties());
 		SnapshotFeed feed = new SnapshotFeed(topTwo);
 		RideFixtures.ALL.forEach((ride) -> feed.recordRide(0, 0, ride));
 

@@ -1,0 +1,416 @@
+package io.ridestream.consumer.windows;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.ridestream.model.Ride;
+
+/**
+ * Rides counted per event-time window (by pickup time) for one partition of the rides topic, with the semantics
+ * of Kafka Streams' windowed aggregations:
+ * <ul>
+ * <li><b>Stream time</b> is the latest pickup time seen, null before the first ride. It only moves forward.</li>
+ * <li><b>Late rides.</b> A ride first advances stream time, then, for each window containing its pickup: if the
+ * window is closed ({@code end + grace <= streamTime}) the ride is late for it and only counted in the window's
+ * {@code lateRides}; otherwise it is added to the window. A ride late for several hopping windows counts once
+ * in the total {@link #lateRides()}.</li>
+ * <li><b>Eviction.</b> Whenever stream time advances, windows with {@code end + retention <= streamTime} are
+ * removed, so memory is bounded on an endless stream. A late ride for such a window is not dropped silently: it
+ * counts in {@link #lateRides()} and in {@link #lateRidesForEvictedWindows()} (once, however many of its windows
+ * are evicted).</li>
+ * <li><b>Merging.</b> {@link #merge} sums the windows of partitions. A merged window is final only once every
+ * partition has passed it, so closed-ness in a merged view is judged at the {@link #watermark()}: the earliest
+ * stream time of the inputs that have seen rides (a partition without rides does not hold windows open, or an
+ * idle partition would keep every window open forever). Its stream time is the latest of the inputs', and a
+ * window that any input has evicted is left out of the view, as it would be partial. Merging is associative and
+ * commutative. A partition's watermark is its stream time; rides can only be added where the two are equal.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: updated by the one consumer thread that owns the partition; other threads read
+ * {@link #copy() copies}. A copy shares the windows of the original until it changes one (copy on write), so
+ * copying is cheap however many windows are held; once copied, the original must not be changed any more.
+ * {@link #changes()} tells which windows a copy changed and evicted, for the changelog.
+ */
+public final class WindowedCounts {
+
+	private final WindowSpec spec;
+
+	private final NavigableMap<LocalDateTime, WindowTally> windows = new TreeMap<>();
+
+	private LocalDateTime streamTime;
+
+	private LocalDateTime watermark;
+
+	private long lateRides;
+
+	private long lateRidesForEvictedWindows;
+
+	/** The windows whose tallies this instance made or copied: its own to change; the others are shared. */
+	private Set<LocalDateTime> owned = new HashSet<>();
+
+	/** The windows evicted since this instance was made. */
+	private final List<LocalDateTime> evicted = new ArrayList<>();
+
+	public WindowedCounts(WindowSpec spec) {
+		this.spec = Objects.requireNonNull(spec, "spec");
+	}
+
+	/**
+	 * Counts one ride in the windows that contain its pickup time, or as late for those that are closed.
+	 * @throws IllegalStateException if this is a merged view of partitions at different stream times
+	 */
+	public void add(Ride ride) {
+		if (!Objects.equals(this.streamTime, this.watermark)) {
+			throw new IllegalStateException("rides cannot be added to a merged view of partitions at stream times "
+					+ this.watermark + " to " + this.streamTime);
+		}
+		LocalDateTime pickup = ride.pickupTime();
+		advanceStreamTime(pickup);
+		boolean late = false;
+		boolean forEvictedWindow = false;
+		for (LocalDateTime start : this.spec.windowsOf(pickup)) {
+			if (this.spec.isExpired(start, this.streamTime)) {
+				late = true;
+				forEvictedWindow = true;
+			}
+			else if (this.spec.isClosed(start, this.streamTime)) {
+				late = true;
+				writable(start).addLate();
+			}
+			else {
+				writable(start).add(ride);
+			}
+		}
+		if (late) {
+			this.lateRides++;
+		}
+		if (forEvictedWindow) {
+			this.lateRidesForEvictedWindows++;
+		}
+	}
+
+	/** The window's tally, this instance's own to change: made, or copied if shared. */
+	private WindowTally writable(LocalDateTime start) {
+		WindowTally tally = this.windows.get(start);
+		if (tally == null) {
+			tally = new WindowTally();
+			this.windows.put(start, tally);
+			this.owned.add(start);
+		}
+		else if (this.owned.add(start)) {
+			tally = tally.copy();
+			this.windows.put(start, tally);
+		}
+		return tally;
+	}
+
+	private void advanceStreamTime(LocalDateTime time) {
+		if (this.streamTime == null || time.isAfter(this.streamTime)) {
+			this.streamTime = time;
+			this.watermark = time;
+			evictExpiredWindows();
+		}
+	}
+
+	private void evictExpiredWindows() {
+		if (!this.windows.isEmpty() && this.spec.isExpired(this.windows.firstKey(), this.streamTime)) {
+			NavigableMap<LocalDateTime, WindowTally> expired = this.windows
+				.headMap(this.spec.lastExpiredStart(this.streamTime), true);
+			this.evicted.addAll(expired.keySet());
+			this.owned.removeAll(expired.keySet());
+			expired.clear();
+		}
+	}
+
+	public WindowSpec spec() {
+		return this.spec;
+	}
+
+	/** The latest pickup time seen (of all merged partitions), or null before the first ride. */
+	public LocalDateTime streamTime() {
+		return this.streamTime;
+	}
+
+	/**
+	 * The stream time every merged partition that has seen rides has reached, at which windows are judged
+	 * closed; a partition's own stream time; null before the first ride.
+	 */
+	public LocalDateTime watermark() {
+		return this.watermark;
+	}
+
+	/** Rides that were late for at least one of their windows, each counted once. */
+	public long lateRides() {
+		return this.lateRides;
+	}
+
+	/** The late rides of which at least one window had already been evicted, so no window counts them. */
+	public long lateRidesForEvictedWindows() {
+		return this.lateRidesForEvictedWindows;
+	}
+
+	/** How many windows are held. */
+	public int windowCount() {
+		return this.windows.size();
+	}
+
+	/** The figures of the window that starts at {@code start}, or null if none is held. */
+	public WindowFigures window(LocalDateTime start) {
+		WindowTally tally = this.windows.get(start);
+		return (tally != null) ? figures(start, tally) : null;
+	}
+
+	/**
+	 * The figures of the windows that start in {@code [from, to)}, latest first.
+	 * @param from the earliest start, or null for no bound
+	 * @param to the start the windows are before, or null for no bound
+	 * @param limit how many windows at most, at least 1
+	 */
+	public List<WindowFigures> windows(LocalDateTime from, LocalDateTime to, int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit " + limit + " is not at least 1");
+		}
+		if (from != null && to != null && to.isBefore(from)) {
+			throw new IllegalArgumentException("to " + to + " is before from " + from);
+		}
+		NavigableMap<LocalDateTime, WindowTally> range = this.windows;
+		if (from != null) {
+			range = range.tailMap(from, true);
+		}
+		if (to != null) {
+			range = range.headMap(to, false);
+		}
+		List<WindowFigures> figures = new ArrayList<>(Math.min(limit, range.size()));
+		for (Map.Entry<LocalDateTime, WindowTally> window : range.descendingMap().entrySet()) {
+			if (figures.size() == limit) {
+				break;
+			}
+			figures.add(figures(window.getKey(), window.getValue()));
+		}
+		return figures;
+	}
+
+	private WindowFigures figures(LocalDateTime start, WindowTally tally) {
+		return tally.figures(start, this.spec, this.spec.isClosed(start, this.watermark));
+	}
+
+	/**
+	 * An independent copy with the same content, whose {@link #changes()} are none yet. It shares the windows'
+	 * tallies with this instance until it changes them, so this instance must not be changed any more.
+	 */
+	public WindowedCounts copy() {
+		WindowedCounts copy = new WindowedCounts(this.spec);
+		copy.windows.putAll(this.windows);
+		this.owned = new HashSet<>(); // now shared: copied before any further change
+		copy.streamTime = this.streamTime;
+		copy.watermark = this.watermark;
+		copy.lateRides = this.lateRides;
+		copy.lateRidesForEvictedWindows = this.lateRidesForEvictedWindows;
+		return copy;
+	}
+
+	/**
+	 * A new view of the windows of this and {@code other} (see the class comment); neither is changed.
+	 * @throws IllegalArgumentException if the two count different windows
+	 */
+	public WindowedCounts merge(WindowedCounts other) {
+		if (!this.spec.equals(other.spec)) {
+			throw new IllegalArgumentException("cannot merge windows of " + this.spec + " with " + other.spec);
+		}
+		WindowedCounts merged = copy();
+		other.windows.forEach((start, tally) -> {
+			if (merged.windows.containsKey(start)) {
+				merged.writable(start).mergeIn(tally);
+			}
+			else {
+				merged.windows.put(start, tally);
+			}
+		});
+		merged.lateRides += other.lateRides;
+		merged.lateRidesForEvictedWindows += other.lateRidesForEvictedWindows;
+		merged.streamTime = later(this.streamTime, other.streamTime);
+		merged.watermark = earlier(this.watermark, other.watermark);
+		if (merged.streamTime != null) {
+			merged.evictExpiredWindows();
+		}
+		return merged;
+	}
+
+	private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
+		return (a == null || (b != null && b.isBefore(a))) ? b : a;
+	}
+
+	private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+		return (a == null || (b != null && b.isAfter(a))) ? b : a;
+	}
+
+	/** How far the counting has gone: stream time, watermark and the late rides. */
+	public Progress progress() {
+		return new Progress(this.streamTime, this.watermark, this.lateRides, this.lateRidesForEvictedWindows);
+	}
+
+	/** The windows this instance changed since it was made (their new figures), and those it evicted. */
+	public Changes changes() {
+		List<WindowState> changed = new ArrayList<>();
+		for (LocalDateTime start : new TreeSet<>(this.owned)) {
+			WindowTally tally = this.windows.get(start);
+			if (tally != null) {
+				changed.add(tally.state(start));
+			}
+		}
+		return new Changes(changed, List.copyOf(this.evicted));
+	}
+
+	/** A copy with this progress (from a changelog), the windows unchanged. */
+	public WindowedCounts withProgress(Progress progress) {
+		WindowedCounts copy = copy();
+		copy.streamTime = progress.streamTime();
+		copy.watermark = progress.watermark();
+		copy.lateRides = progress.lateRides();
+		copy.lateRidesForEvictedWindows = progress.lateRidesForEvictedWindows();
+		return copy;
+	}
+
+	/**
+	 * A copy with this window's figures (from a changelog) in place of the window's.
+	 * @throws IllegalArgumentException if the window is not one of the spec's
+	 */
+	public WindowedCounts withWindow(WindowState window) {
+		requireAligned(window.start());
+		WindowedCounts copy = copy();
+		copy.windows.put(window.start(), WindowTally.of(window));
+		copy.owned.add(window.start());
+		return copy;
+	}
+
+	/** A copy without the window that starts at {@code start}. */
+	public WindowedCounts withoutWindow(LocalDateTime start) {
+		WindowedCounts copy = copy();
+		copy.windows.remove(start);
+		copy.owned.remove(start);
+		return copy;
+	}
+
+	private void requireAligned(LocalDateTime start) {
+		if (!this.spec.windowsOf(start).contains(start)) {
+			throw new IllegalArgumentException("window start " + start + " is not aligned to " + this.spec);
+		}
+	}
+
+	/** The content as plain data, for a changelog. */
+	public State state() {
+		List<WindowState> states = new ArrayList<>(this.windows.size());
+		this.windows.forEach((start, tally) -> states.add(tally.state(start)));
+		return new State(this.streamTime, this.watermark, this.lateRides, this.lateRidesForEvictedWindows, states);
+	}
+
+	/**
+	 * The counts with the content of a {@link #state()}.
+	 * @throws IllegalArgumentException if the state does not fit the spec
+	 */
+	public static WindowedCounts of(WindowSpec spec, State state) {
+		WindowedCounts counts = new WindowedCounts(spec);
+		for (WindowState window : state.windows()) {
+			counts.requireAligned(window.start());
+			if (counts.windows.put(window.start(), WindowTally.of(window)) != null) {
+				throw new IllegalArgumentException("window " + window.start() + " is given twice");
+			}
+		}
+		counts.streamTime = state.streamTime();
+		counts.watermark = state.watermark();
+		counts.lateRides = state.lateRides();
+		counts.lateRidesForEvictedWindows = state.lateRidesForEvictedWindows();
+		return counts;
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		if (!(obj instanceof WindowedCounts other)) {
+			return false;
+		}
+		return this.spec.equals(other.spec) && Objects.equals(this.streamTime, other.streamTime)
+				&& Objects.equals(this.watermark, other.watermark) && this.lateRides == other.lateRides
+				&& this.lateRidesForEvictedWindows == other.lateRidesForEvictedWindows
+				&& this.windows.equals(other.windows);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.spec, this.streamTime, this.watermark, this.lateRides,
+				this.lateRidesForEvictedWindows, this.windows);
+	}
+
+	@Override
+	public String toString() {
+		return "WindowedCounts[spec=" + this.spec + ", streamTime=" + this.streamTime + ", watermark="
+				+ this.watermark + ", windows=" + this.windows.size() + ", lateRides=" + this.lateRides + "]";
+	}
+
+	/**
+	 * The fields of {@link WindowedCounts}, as plain data. The spec is configuration, not state.
+	 */
+	public record State(LocalDateTime streamTime, LocalDateTime watermark, long lateRides,
+			long lateRidesForEvictedWindows, List<WindowState> windows) {
+
+		public State {
+			if ((streamTime == null) != (watermark == null)) {
+				throw new IllegalArgumentException("stream time and watermark must both be given or both not");
+			}
+			if (streamTime != null && watermark.isAfter(streamTime)) {
+				throw new IllegalArgumentException("watermark " + watermark + " is after stream time " + streamTime);
+			}
+			windows = List.copyOf(windows);
+		}
+
+	}
+
+	/**
+	 * How far the counting of a partition's windows has gone.
+	 * @param streamTime the latest pickup time seen, null before the first ride
+	 * @param watermark the stream time windows are judged closed at (a partition's: its stream time)
+	 * @param lateRides rides late for at least one of their windows
+	 * @param lateRidesForEvictedWindows the late rides of which a window was evicted already
+	 */
+	public record Progress(LocalDateTime streamTime, LocalDateTime watermark, long lateRides,
+			long lateRidesForEvictedWindows) {
+
+		public static final Progress NONE = new Progress(null, null, 0, 0);
+
+	}
+
+	/**
+	 * What a {@link #copy()} changed: the new figures of the windows it changed or made, and the starts of the
+	 * windows it evicted.
+	 */
+	public record Changes(List<WindowState> changed, List<LocalDateTime> evicted) {
+	}
+
+	/** The figures of one window, as plain data. */
+	public record WindowState(LocalDateTime start, long rides,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal revenue, long passengers, long lateRides,
+			Map<Integer, Long> pickupsByZone, Map<Integer, Long> dropoffsByZone) {
+
+		public WindowState {
+			Objects.requireNonNull(start, "start");
+			Objects.requireNonNull(revenue, "revenue");
+			pickupsByZone = Map.copyOf(pickupsByZone);
+			dropoffsByZone = Map.copyOf(dropoffsByZone);
+		}
+
+	}
+
+}

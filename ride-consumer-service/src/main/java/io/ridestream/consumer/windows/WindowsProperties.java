@@ -1,0 +1,42 @@
+package io.ridestream.consumer.windows;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The event-time windows the rides are counted in, by pickup time.
+ *
+ * @param tumbling windows one after the other
+ * @param hopping overlapping windows, one starting every {@code advance}
+ * @param retention how long after its end, in event time, a window is kept (and served); older ones are evicted
+ */
+@ConfigurationProperties("ridestream.windows")
+public record WindowsProperties(@DefaultValue Tumbling tumbling, @DefaultValue Hopping hopping,
+		@DefaultValue("24h") Duration retention) {
+
+	/** The specs of the windows, tumbling first; checked when the application starts. */
+	public List<WindowSpec> specs() {
+		return List.of(WindowSpec.tumbling(this.tumbling.size(), this.tumbling.grace(), this.retention),
+				WindowSpec.hopping(this.hopping.size(), this.hopping.advance(), this.hopping.grace(), this.retention));
+	}
+
+	/**
+	 * @param size how long each window is
+	 * @param grace how long after a window's end (in event time) its late rides are still counted in it
+	 */
+	public record Tumbling(@DefaultValue("10m") Duration size, @DefaultValue("5m") Duration grace) {
+	}
+
+	/**
+	 * @param size how long each window is
+	 * @param advance how far apart windows start; the size must be a whole multiple of it
+	 * @param grace how long after a window's end (in event time) its late rides are still counted in it
+	 */
+	public record Hopping(@DefaultValue("10m") Duration size, @DefaultValue("5m") Duration advance,
+			@DefaultValue("5m") Duration grace) {
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.ridestream.consumer.windows;
+
+/**
+ * How many rides of a window started (or ended) in one taxi zone.
+ */
+public record ZoneCount(int zone, long rides) {
+}

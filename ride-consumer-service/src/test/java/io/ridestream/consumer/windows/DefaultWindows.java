@@ -1,0 +1,19 @@
+package io.ridestream.consumer.windows;
+
+import java.time.Duration;
+
+/**
+ * The window settings of {@code application.yaml}, for tests that make their beans by hand.
+ */
+public final class DefaultWindows {
+
+	private DefaultWindows() {
+	}
+
+	public static WindowsProperties properties() {
+		return new WindowsProperties(new WindowsProperties.Tumbling(Duration.ofMinutes(10), Duration.ofMinutes(5)),
+				new WindowsProperties.Hopping(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(5)),
+				Duration.ofHours(24));
+	}
+
+}
