@@ -5,13 +5,15 @@ import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
-import io.ridestream.consumer.zones.Zone;
 import io.ridestream.consumer.zones.ZoneLookup;
 
 /**
@@ -33,6 +35,10 @@ import io.ridestream.consumer.zones.ZoneLookup;
  * @param topDropoffLocations the busiest dropoff zones, busiest first, ties by location id
  * @param partitions how far each partition has been counted, by partition
  * @param deadLetters messages skipped because they are not rides, each parked on the dead-letter topic
+ * @param ridesByPickupBorough rides per borough of their pickup zone, most first
+ * @param ridesByDropoffBorough rides per borough of their drop-off zone, most first
+ * @param lateRides per kind of window ({@code tumbling}, {@code hopping}): rides that came after one of their
+ * windows had closed (see {@code /stats/windows})
  */
 public record RideStatistics(
 		long totalRides,
@@ -48,7 +54,10 @@ public record RideStatistics(
 		List<LocationCount> topPickupLocations,
 		List<LocationCount> topDropoffLocations,
 		List<PartitionProgress> partitions,
-		long deadLetters) {
+		long deadLetters,
+		Map<String, Long> ridesByPickupBorough,
+		Map<String, Long> ridesByDropoffBorough,
+		Map<String, Long> lateRides) {
 
 	/** Numeric codes in numeric order, anything else (such as "unknown") after them. */
 	private static final Comparator<String> CODE_ORDER = Comparator
@@ -74,7 +83,32 @@ public record RideStatistics(
 				inCodeOrder(all.ridesByPaymentType()), all.passengers(), money(all.totalAmount()),
 				money(all.totalFare()), money(all.totalTips()), average(all.totalDistance(), all.rides()),
 				all.firstPickup(), all.lastPickup(), named(all.topPickupLocations(topLocations), zones),
-				named(all.topDropoffLocations(topLocations), zones), progress, all.deadLetters());
+				named(all.topDropoffLocations(topLocations), zones), progress, all.deadLetters(),
+				byBorough(all.pickupsByLocation(), zones), byBorough(all.dropoffsByLocation(), zones),
+				lateRides(partitions));
+	}
+
+	/** The counts per zone summed per borough, most rides first, then by name. */
+	private static Map<String, Long> byBorough(Map<Integer, Long> byLocation, ZoneLookup zones) {
+		Map<String, Long> sums = new HashMap<>();
+		byLocation.forEach((location, count) -> sums.merge(zones.zone(location).borough(), count, Long::sum));
+		Map<String, Long> ordered = new LinkedHashMap<>();
+		sums.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.forEach((entry) -> ordered.put(entry.getKey(), entry.getValue()));
+		return Collections.unmodifiableMap(ordered);
+	}
+
+	private static Map<String, Long> lateRides(List<PartitionSnapshot> partitions) {
+		Map<String, Long> late = new TreeMap<>();
+		for (PartitionSnapshot snapshot : partitions) {
+			snapshot.windows()
+				.all()
+				.forEach((kind, counts) -> late.merge(kind.name().toLowerCase(Locale.ROOT), counts.lateRides(),
+						Long::sum));
+		}
+		return Collections.unmodifiableMap(late);
 	}
 
 	private static Map<String, Long> inCodeOrder(Map<String, Long> counts) {
@@ -103,10 +137,7 @@ public record RideStatistics(
 	}
 
 	private static List<LocationCount> named(List<Map.Entry<Integer, Long>> counts, ZoneLookup zones) {
-		return counts.stream().map((entry) -> {
-			Zone zone = zones.zone(entry.getKey());
-			return new LocationCount(entry.getKey(), entry.getValue(), zone.borough(), zone.zone());
-		}).toList();
+		return counts.stream().map((entry) -> LocationCount.of(entry.getKey(), entry.getValue(), zones)).toList();
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.ridestream.consumer.stats;
 
+import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,52 +44,82 @@ public class StatisticsService {
 		windows.specs().forEach((spec) -> this.windowSpecs.put(spec.kind(), spec));
 	}
 
-	/**
-	 * Takes a partition's snapshot in place of the one kept for it, keeping the windows kept for it. The
-	 * changelog is read in order, so each snapshot is newer than the one it replaces. The snapshot must no longer
-	 * change.
-	 */
+	/** Takes a partition's snapshot in place of the one kept for it (see {@link #apply}). */
 	void update(PartitionSnapshot snapshot) {
-		this.partitions.compute(snapshot.partition(), (partition, kept) -> {
-			PartitionWindows windows = (kept != null) ? kept.windows() : PartitionWindows.none();
-			for (WindowedCounts progress : snapshot.windows().all().values()) {
-				if (configured(progress.spec())) {
-					WindowedCounts held = windows.of(progress.spec().kind())
-						.filter((counts) -> counts.spec().equals(progress.spec()))
-						.orElseGet(() -> new WindowedCounts(progress.spec()));
-					windows = windows.with(held.withProgress(progress.progress()));
+		ChangelogBatch batch = new ChangelogBatch();
+		batch.snapshot(snapshot);
+		apply(batch);
+	}
+
+	/**
+	 * Takes what a batch of changelog records brings: snapshots of partitions, which replace those kept (keeping
+	 * the windows kept), and windows, changed or evicted. The changelog is read in order, so each record is newer
+	 * than the one it replaces; the snapshots must no longer change. Each partition is changed once per batch,
+	 * however many of its windows the batch holds.
+	 */
+	void apply(ChangelogBatch batch) {
+		batch.partitions.forEach((partition, changes) -> this.partitions.compute(partition, (key, kept) -> {
+			PartitionSnapshot base = (kept != null) ? kept : PartitionSnapshot.empty(partition);
+			PartitionSnapshot snapshot = (changes.snapshot != null) ? changes.snapshot.withWindows(base.windows())
+					: base;
+			PartitionWindows windows = base.windows();
+			for (WindowSpec spec : this.windowSpecs.values()) {
+				WindowedCounts.Progress progress = (changes.snapshot != null) ? changes.snapshot.windows()
+					.of(spec.kind())
+					.filter((counts) -> counts.spec().equals(spec))
+					.map(WindowedCounts::progress)
+					.orElse(null) : null;
+				Map<LocalDateTime, WindowedCounts.WindowState> changed = changes.windows.getOrDefault(spec, Map.of());
+				if (progress != null || !changed.isEmpty()) {
+					WindowedCounts held = windows.of(spec.kind())
+						.filter((counts) -> counts.spec().equals(spec))
+						.orElseGet(() -> new WindowedCounts(spec));
+					windows = windows.with(held.withChanges(progress, changed));
 				}
 			}
 			return snapshot.withWindows(windows);
-		});
+		}));
 	}
 
-	/** Takes a window's figures from its changelog record. */
-	void updateWindow(SnapshotJson.Window window) {
-		if (!configured(window.spec())) {
-			return;
+	/**
+	 * A batch of changelog records for {@link #apply}. Windows counted with other settings than the configured
+	 * ones are left out when it is applied.
+	 */
+	static final class ChangelogBatch {
+
+		private final Map<Integer, PartitionChanges> partitions = new LinkedHashMap<>();
+
+		void snapshot(PartitionSnapshot snapshot) {
+			changes(snapshot.partition()).snapshot = snapshot;
 		}
-		this.partitions.compute(window.partition(), (partition, kept) -> {
-			PartitionSnapshot snapshot = (kept != null) ? kept : PartitionSnapshot.empty(partition);
-			WindowedCounts held = snapshot.windows()
-				.of(window.spec().kind())
-				.filter((counts) -> counts.spec().equals(window.spec()))
-				.orElseGet(() -> new WindowedCounts(window.spec()));
-			return snapshot.withWindows(snapshot.windows().with(held.withWindow(window.figures())));
-		});
+
+		void window(SnapshotJson.Window window) {
+			changes(window.partition()).window(window.spec(), window.figures().start(), window.figures());
+		}
+
+		/** A window evicted: its tombstone names its kind but not its spec, so it is removed from any spec's. */
+		void evicted(SnapshotJson.WindowKey key, Collection<WindowSpec> specs) {
+			specs.stream()
+				.filter((spec) -> spec.kind() == key.kind())
+				.forEach((spec) -> changes(key.partition()).window(spec, key.start(), null));
+		}
+
+		private PartitionChanges changes(int partition) {
+			return this.partitions.computeIfAbsent(partition, (key) -> new PartitionChanges());
+		}
+
 	}
 
-	/** Forgets a window its partition evicted. */
-	void removeWindow(SnapshotJson.WindowKey key) {
-		this.partitions.computeIfPresent(key.partition(),
-				(partition, kept) -> kept.windows()
-					.of(key.kind())
-					.map((held) -> kept.withWindows(kept.windows().with(held.withoutWindow(key.start()))))
-					.orElse(kept));
-	}
+	private static final class PartitionChanges {
 
-	private boolean configured(WindowSpec spec) {
-		return spec.equals(this.windowSpecs.get(spec.kind()));
+		private PartitionSnapshot snapshot;
+
+		private final Map<WindowSpec, Map<LocalDateTime, WindowedCounts.WindowState>> windows = new HashMap<>();
+
+		void window(WindowSpec spec, LocalDateTime start, WindowedCounts.WindowState figures) {
+			this.windows.computeIfAbsent(spec, (key) -> new HashMap<>()).put(start, figures);
+		}
+
 	}
 
 	/** The latest snapshot read of a partition, if any. */
@@ -112,9 +146,9 @@ public class StatisticsService {
 		return merged;
 	}
 
-	/** The configured spec of that kind of window. */
-	public WindowSpec windowSpec(WindowSpec.Kind kind) {
-		return this.windowSpecs.get(kind);
+	/** The configured specs of the windows. */
+	public Collection<WindowSpec> windowSpecs() {
+		return this.windowSpecs.values();
 	}
 
 }

@@ -160,9 +160,11 @@ public class StatsChangelog implements SmartLifecycle {
 					}
 					if (!partitions.isEmpty()) {
 						takeRequests(changelogConsumer, partitions, waiting);
+						StatisticsService.ChangelogBatch batch = new StatisticsService.ChangelogBatch();
 						for (ConsumerRecord<String, byte[]> record : changelogConsumer.poll(POLL_TIMEOUT)) {
-							apply(record);
+							add(batch, record);
 						}
+						this.statistics.apply(batch);
 						completeCaughtUp(changelogConsumer, waiting);
 					}
 				}
@@ -233,18 +235,18 @@ public class StatsChangelog implements SmartLifecycle {
 			.allMatch((end) -> changelogConsumer.position(end.getKey(), END_OFFSETS_TIMEOUT) >= end.getValue());
 	}
 
-	private void apply(ConsumerRecord<String, byte[]> record) {
+	private void add(StatisticsService.ChangelogBatch batch, ConsumerRecord<String, byte[]> record) {
 		try {
 			if (SnapshotJson.isWindowKey(record.key())) {
 				if (record.value() == null) {
-					this.statistics.removeWindow(SnapshotJson.parseWindowKey(record.key()));
+					batch.evicted(SnapshotJson.parseWindowKey(record.key()), this.statistics.windowSpecs());
 				}
 				else {
-					this.statistics.updateWindow(SnapshotJson.readWindow(record.value()));
+					batch.window(SnapshotJson.readWindow(record.value()));
 				}
 			}
 			else if (record.value() != null) {
-				this.statistics.update(SnapshotJson.read(record.value()));
+				batch.snapshot(SnapshotJson.read(record.value()));
 			}
 		}
 		catch (IllegalArgumentException ex) {

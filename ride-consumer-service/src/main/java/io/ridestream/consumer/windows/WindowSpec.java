@@ -20,6 +20,9 @@ import java.util.Objects;
  */
 public record WindowSpec(Kind kind, Duration size, Duration advance, Duration grace, Duration retention) {
 
+	/** Every window a ride is in costs per ride; beyond this many, the configuration is surely a mistake. */
+	public static final int MAX_WINDOWS_PER_TIME = 60;
+
 	public WindowSpec {
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(size, "size");
@@ -37,8 +40,15 @@ public record WindowSpec(Kind kind, Duration size, Duration advance, Duration gr
 		if (size.getSeconds() % advance.getSeconds() != 0) {
 			throw new IllegalArgumentException("size " + size + " is not a whole multiple of advance " + advance);
 		}
-		if (grace.isNegative()) {
-			throw new IllegalArgumentException("grace " + grace + " is negative");
+		if (size.getSeconds() / advance.getSeconds() > MAX_WINDOWS_PER_TIME) {
+			throw new IllegalArgumentException("size " + size + " over advance " + advance + " puts every ride in more than "
+					+ MAX_WINDOWS_PER_TIME + " windows");
+		}
+		if (grace.isNegative() || grace.getNano() != 0) {
+			throw new IllegalArgumentException("grace " + grace + " is not a whole number of seconds, at least 0");
+		}
+		if (retention.getNano() != 0) {
+			throw new IllegalArgumentException("retention " + retention + " is not a whole number of seconds");
 		}
 		if (retention.compareTo(size.plus(grace)) < 0) {
 			throw new IllegalArgumentException(
@@ -65,7 +75,7 @@ public record WindowSpec(Kind kind, Duration size, Duration advance, Duration gr
 	/** The starts of the windows that contain {@code time}, earliest first. */
 	public List<LocalDateTime> windowsOf(LocalDateTime time) {
 		long advanceSeconds = this.advance.getSeconds();
-		long latestStart = Math.floorDiv(time.toEpochSecond(ZoneOffset.UTC), advanceSeconds) * advanceSeconds;
+		long latestStart = Math.floorDiv(second(time), advanceSeconds) * advanceSeconds;
 		int count = windowsPerTime();
 		List<LocalDateTime> starts = new ArrayList<>(count);
 		for (int i = count - 1; i >= 0; i--) {
@@ -86,12 +96,27 @@ public record WindowSpec(Kind kind, Duration size, Duration advance, Duration gr
 
 	/** Whether a window is closed once stream time reaches {@code streamTime}: its end + grace has passed. */
 	boolean isClosed(LocalDateTime start, LocalDateTime streamTime) {
-		return streamTime != null && !endOf(start).plus(this.grace).isAfter(streamTime);
+		return streamTime != null && isClosed(second(start), second(streamTime));
+	}
+
+	/** {@link #isClosed(LocalDateTime, LocalDateTime)} in {@linkplain #second seconds}, for every ride. */
+	boolean isClosed(long start, long streamTime) {
+		return start + this.size.getSeconds() + this.grace.getSeconds() <= streamTime;
 	}
 
 	/** Whether a window is past its retention once stream time reaches {@code streamTime}. */
 	boolean isExpired(LocalDateTime start, LocalDateTime streamTime) {
-		return streamTime != null && !endOf(start).plus(this.retention).isAfter(streamTime);
+		return streamTime != null && isExpired(second(start), second(streamTime));
+	}
+
+	/** {@link #isExpired(LocalDateTime, LocalDateTime)} in {@linkplain #second seconds}, for every ride. */
+	boolean isExpired(long start, long streamTime) {
+		return start + this.size.getSeconds() + this.retention.getSeconds() <= streamTime;
+	}
+
+	/** The time as seconds since 1970-01-01T00:00, the time line windows are aligned on. */
+	static long second(LocalDateTime time) {
+		return time.toEpochSecond(ZoneOffset.UTC);
 	}
 
 	/** The latest start of a window that is past its retention at {@code streamTime}. */

@@ -3,6 +3,7 @@ package io.ridestream.consumer.windows;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,11 @@ public final class WindowedCounts {
 	/** The windows evicted since this instance was made. */
 	private final List<LocalDateTime> evicted = new ArrayList<>();
 
+	/** The windows of the last ride counted, by the start of the latest of them ({@link #startsOf}). */
+	private List<LocalDateTime> recentStarts;
+
+	private long recentLatestStart;
+
 	public WindowedCounts(WindowSpec spec) {
 		this.spec = Objects.requireNonNull(spec, "spec");
 	}
@@ -77,14 +83,16 @@ public final class WindowedCounts {
 		}
 		LocalDateTime pickup = ride.pickupTime();
 		advanceStreamTime(pickup);
+		long streamSecond = WindowSpec.second(this.streamTime);
 		boolean late = false;
 		boolean forEvictedWindow = false;
-		for (LocalDateTime start : this.spec.windowsOf(pickup)) {
-			if (this.spec.isExpired(start, this.streamTime)) {
+		for (LocalDateTime start : startsOf(pickup)) {
+			long startSecond = WindowSpec.second(start);
+			if (this.spec.isExpired(startSecond, streamSecond)) {
 				late = true;
 				forEvictedWindow = true;
 			}
-			else if (this.spec.isClosed(start, this.streamTime)) {
+			else if (this.spec.isClosed(startSecond, streamSecond)) {
 				late = true;
 				writable(start).addLate();
 			}
@@ -98,6 +106,20 @@ public final class WindowedCounts {
 		if (forEvictedWindow) {
 			this.lateRidesForEvictedWindows++;
 		}
+	}
+
+	/**
+	 * The starts of the windows that contain the time; those of the previous ride again while rides fall in the
+	 * same windows, as most consecutive rides do.
+	 */
+	private List<LocalDateTime> startsOf(LocalDateTime time) {
+		long advance = this.spec.advance().getSeconds();
+		long latestStart = Math.floorDiv(WindowSpec.second(time), advance) * advance;
+		if (latestStart != this.recentLatestStart || this.recentStarts == null) {
+			this.recentStarts = this.spec.windowsOf(time);
+			this.recentLatestStart = latestStart;
+		}
+		return this.recentStarts;
 	}
 
 	/** The window's tally, this instance's own to change: made, or copied if shared. */
@@ -272,14 +294,37 @@ public final class WindowedCounts {
 		return new Changes(changed, List.copyOf(this.evicted));
 	}
 
+	/**
+	 * A copy with changes read from a changelog, made in one go.
+	 * @param progress the new progress, or null to keep this one's
+	 * @param windows by start: the window's new figures, or null for a window evicted
+	 * @throws IllegalArgumentException if a window is not one of the spec's
+	 */
+	public WindowedCounts withChanges(Progress progress, Map<LocalDateTime, WindowState> windows) {
+		WindowedCounts copy = copy();
+		if (progress != null) {
+			copy.streamTime = progress.streamTime();
+			copy.watermark = progress.watermark();
+			copy.lateRides = progress.lateRides();
+			copy.lateRidesForEvictedWindows = progress.lateRidesForEvictedWindows();
+		}
+		windows.forEach((start, window) -> {
+			if (window == null) {
+				copy.windows.remove(start);
+				copy.owned.remove(start);
+			}
+			else {
+				requireAligned(start);
+				copy.windows.put(start, WindowTally.of(window));
+				copy.owned.add(start);
+			}
+		});
+		return copy;
+	}
+
 	/** A copy with this progress (from a changelog), the windows unchanged. */
 	public WindowedCounts withProgress(Progress progress) {
-		WindowedCounts copy = copy();
-		copy.streamTime = progress.streamTime();
-		copy.watermark = progress.watermark();
-		copy.lateRides = progress.lateRides();
-		copy.lateRidesForEvictedWindows = progress.lateRidesForEvictedWindows();
-		return copy;
+		return withChanges(progress, Map.of());
 	}
 
 	/**
@@ -287,19 +332,14 @@ public final class WindowedCounts {
 	 * @throws IllegalArgumentException if the window is not one of the spec's
 	 */
 	public WindowedCounts withWindow(WindowState window) {
-		requireAligned(window.start());
-		WindowedCounts copy = copy();
-		copy.windows.put(window.start(), WindowTally.of(window));
-		copy.owned.add(window.start());
-		return copy;
+		return withChanges(null, Map.of(window.start(), window));
 	}
 
 	/** A copy without the window that starts at {@code start}. */
 	public WindowedCounts withoutWindow(LocalDateTime start) {
-		WindowedCounts copy = copy();
-		copy.windows.remove(start);
-		copy.owned.remove(start);
-		return copy;
+		Map<LocalDateTime, WindowState> removal = new HashMap<>();
+		removal.put(start, null);
+		return withChanges(null, removal);
 	}
 
 	private void requireAligned(LocalDateTime start) {

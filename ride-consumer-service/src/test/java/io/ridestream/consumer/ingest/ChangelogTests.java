@@ -15,6 +15,9 @@ import io.ridestream.consumer.stats.PartitionSnapshot;
 import io.ridestream.consumer.stats.RideStatistics;
 import io.ridestream.consumer.stats.SnapshotJson;
 import io.ridestream.consumer.stats.StatisticsService;
+import io.ridestream.consumer.windows.WindowSpec;
+import io.ridestream.consumer.windows.WindowedCounts;
+import io.ridestream.consumer.windows.WindowsProperties;
 import io.ridestream.model.Ride;
 import io.ridestream.model.RideJson;
 import org.apache.kafka.clients.admin.Admin;
@@ -77,6 +80,9 @@ class ChangelogTests {
 	@Autowired
 	private MeterRegistry meters;
 
+	@Autowired
+	private WindowsProperties windows;
+
 	@Test
 	void writesEachPartitionsStatisticsToTheChangelogWithTheOffsetsTheyCountUpTo() throws Exception {
 		long before = settledTotal();
@@ -111,6 +117,33 @@ class ChangelogTests {
 	}
 
 	@Test
+	void countsEveryRideInTheWindowsOfItsPartitionAsCountingTheTopicInOrderDoes() throws Exception {
+		long before = settledTotal();
+		publish(RIDES);
+		await().atMost(PATIENCE).until(() -> this.statistics.current().totalRides() == before + RIDES.size());
+
+		for (WindowSpec spec : this.windows.specs()) {
+			await().atMost(PATIENCE)
+				.untilAsserted(() -> assertThat(this.statistics.windows(spec.kind())).isEqualTo(countedFromTheTopic(spec)));
+		}
+	}
+
+	@Test
+	void restoresTheWindowsFromTheChangelogAfterARestartAndCountsEachRideOnceInThem() throws Exception {
+		settledTotal();
+		MessageListenerContainer container = this.listeners.getListenerContainer(RideListener.ID);
+
+		container.stop();
+		container.start();
+		publish(RIDES.subList(0, 30));
+
+		for (WindowSpec spec : this.windows.specs()) {
+			await().atMost(PATIENCE)
+				.untilAsserted(() -> assertThat(this.statistics.windows(spec.kind())).isEqualTo(countedFromTheTopic(spec)));
+		}
+	}
+
+	@Test
 	void createsTheChangelogCompacted() throws Exception {
 		try (Admin admin = admin()) {
 			ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, CHANGELOG);
@@ -138,6 +171,12 @@ class ChangelogTests {
 						&& secondStatistics.current().totalRides() == expected);
 			RideStatistics first = this.statistics.current();
 			assertThat(secondStatistics.current()).usingRecursiveComparison().isEqualTo(first);
+			for (WindowSpec spec : this.windows.specs()) {
+				await().atMost(PATIENCE)
+					.untilAsserted(() -> assertThat(secondStatistics.windows(spec.kind()))
+						.isEqualTo(this.statistics.windows(spec.kind()))
+						.isEqualTo(countedFromTheTopic(spec)));
+			}
 			assertThat(first.partitions()).hasSize(3);
 			await().atMost(PATIENCE)
 				.until(() -> assignedPartitions(this.meters) + assignedPartitions(secondMeters) == 3);
@@ -175,6 +214,27 @@ class ChangelogTests {
 		try (Admin admin = admin()) {
 			return admin.listConsumerGroupOffsets("ride-stats").partitionsToOffsetAndMetadata().get();
 		}
+	}
+
+	/** The windows of every ride of the topic, each partition counted in offset order, merged. */
+	private WindowedCounts countedFromTheTopic(WindowSpec spec) {
+		Map<String, Object> properties = KafkaTestUtils.consumerProps(this.broker, "windows-check", false);
+		WindowedCounts merged = new WindowedCounts(spec);
+		try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			for (int partition = 0; partition < 3; partition++) {
+				TopicPartition topicPartition = new TopicPartition("rides", partition);
+				consumer.assign(List.of(topicPartition));
+				consumer.seekToBeginning(List.of(topicPartition));
+				long end = consumer.endOffsets(List.of(topicPartition)).get(topicPartition);
+				WindowedCounts counts = new WindowedCounts(spec);
+				while (consumer.position(topicPartition) < end) {
+					consumer.poll(Duration.ofMillis(100)).forEach((record) -> counts.add(RideJson.read(record.value())));
+				}
+				merged = merged.merge(counts);
+			}
+		}
+		return merged;
 	}
 
 	/** The latest snapshot of each partition in the changelog's committed transactions. */

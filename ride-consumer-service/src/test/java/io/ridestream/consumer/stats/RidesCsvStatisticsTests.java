@@ -24,7 +24,8 @@ class RidesCsvStatisticsTests {
 	private final List<Ride> rides = RidesCsvFigures.rides();
 
 	private final StatisticsService statistics = new StatisticsService(
-			ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP), DefaultWindows.properties());
+			ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP),
+				DefaultWindows.properties());
 
 	private final SnapshotFeed changelog = new SnapshotFeed(this.statistics);
 
@@ -50,7 +51,8 @@ class RidesCsvStatisticsTests {
 	@Test
 	void statisticsDoNotDependOnHowRidesAreSpreadOverPartitions() {
 		StatisticsService onePartition = new StatisticsService(
-				ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP), DefaultWindows.properties());
+				ZoneLookup.load(new ClassPathResource("data/taxi_zone_lookup.csv")), new StatsProperties(TOP),
+				DefaultWindows.properties());
 		SnapshotFeed onePartitionChangelog = new SnapshotFeed(onePartition);
 		for (int i = 0; i < this.rides.size(); i++) {
 			onePartitionChangelog.recordRide(0, i, this.rides.get(i));
@@ -60,7 +62,8 @@ class RidesCsvStatisticsTests {
 		RideStatistics merged = this.statistics.current();
 		RideStatistics single = onePartition.current();
 
-		assertThat(merged).usingRecursiveComparison().ignoringFields("partitions").isEqualTo(single);
+		// Late rides do depend on it: each partition has a stream time of its own, and rides.csv is not in order.
+		assertThat(merged).usingRecursiveComparison().ignoringFields("partitions", "lateRides").isEqualTo(single);
 	}
 
 	@Test

@@ -3,10 +3,14 @@ package io.ridestream.consumer.stats;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.ridestream.consumer.windows.DefaultWindows;
+import io.ridestream.consumer.windows.PartitionWindows;
+import io.ridestream.consumer.windows.WindowedCounts;
 import io.ridestream.model.Ride;
 
 /**
- * Feeds {@link StatisticsService} the snapshots the changelog would bring, one message at a time.
+ * Feeds {@link StatisticsService} the records the changelog would bring, one message at a time, through their
+ * JSON: a partition's statistics, and a record for each window a message changed or evicted, in one batch.
  */
 final class SnapshotFeed {
 
@@ -19,15 +23,19 @@ final class SnapshotFeed {
 	}
 
 	void recordRide(int partition, long offset, Ride ride) {
-		RideAggregate aggregate = latest(partition).aggregate().copy();
+		PartitionSnapshot latest = latest(partition);
+		RideAggregate aggregate = latest.aggregate().copy();
 		aggregate.add(ride);
-		publish(new PartitionSnapshot(partition, offset, aggregate));
+		PartitionWindows windows = latest.windows().forCounting(DefaultWindows.properties().specs());
+		windows.add(ride);
+		publish(new PartitionSnapshot(partition, offset, aggregate, windows));
 	}
 
 	void recordDeadLetter(int partition, long offset) {
-		RideAggregate aggregate = latest(partition).aggregate().copy();
+		PartitionSnapshot latest = latest(partition);
+		RideAggregate aggregate = latest.aggregate().copy();
 		aggregate.addDeadLetter();
-		publish(new PartitionSnapshot(partition, offset, aggregate));
+		publish(new PartitionSnapshot(partition, offset, aggregate, latest.windows()));
 	}
 
 	private PartitionSnapshot latest(int partition) {
@@ -36,7 +44,19 @@ final class SnapshotFeed {
 
 	private void publish(PartitionSnapshot snapshot) {
 		this.latest.put(snapshot.partition(), snapshot);
-		this.statistics.update(snapshot);
+		StatisticsService.ChangelogBatch batch = new StatisticsService.ChangelogBatch();
+		batch.snapshot(SnapshotJson.read(SnapshotJson.write(snapshot)));
+		for (WindowedCounts windows : snapshot.windows().all().values()) {
+			WindowedCounts.Changes changes = windows.changes();
+			changes.changed()
+				.forEach((window) -> batch
+					.window(SnapshotJson.readWindow(SnapshotJson.writeWindow(snapshot.partition(), windows.spec(), window))));
+			changes.evicted()
+				.forEach((start) -> batch.evicted(SnapshotJson
+					.parseWindowKey(SnapshotJson.windowKey(snapshot.partition(), windows.spec().kind(), start)),
+						this.statistics.windowSpecs()));
+		}
+		this.statistics.apply(batch);
 	}
 
 }

@@ -78,7 +78,8 @@ class StatsWebTests {
 
 		assertThat(json.propertyNames()).containsExactly("totalRides", "ridesByVendor", "ridesByPaymentType",
 				"totalPassengers", "totalAmount", "totalFare", "totalTips", "averageTripDistance", "firstPickup",
-				"lastPickup", "topPickupLocations", "topDropoffLocations", "partitions", "deadLetters");
+				"lastPickup", "topPickupLocations", "topDropoffLocations", "partitions", "deadLetters",
+				"ridesByPickupBorough", "ridesByDropoffBorough", "lateRides");
 		assertThat(json.get("totalAmount").isString()).isTrue();
 		assertThat(json.get("totalAmount").asString()).isEqualTo("72.60");
 		assertThat(json.get("totalFare").asString()).isEqualTo("54.00");
@@ -89,6 +90,53 @@ class StatsWebTests {
 		assertThat(json.get("partitions").toString())
 			.isEqualTo("[{\"partition\":0,\"rides\":2,\"lastOffset\":1},{\"partition\":1,\"rides\":2,\"lastOffset\":2}]");
 		assertThat(json.get("deadLetters").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void servesRidesByBoroughFromTheZoneLookup() {
+		JsonNode json = json("/stats");
+
+		assertThat(json.get("ridesByPickupBorough").toString()).isEqualTo("{\"Queens\":3,\"Bronx\":1}");
+		assertThat(json.get("ridesByDropoffBorough").toString()).isEqualTo("{\"Queens\":3,\"Bronx\":1}");
+		assertThat(json.get("lateRides").toString()).isEqualTo("{\"hopping\":0,\"tumbling\":0}");
+	}
+
+	@Test
+	void servesTumblingWindowsNewestFirstWithZoneNamesAndClosedOnceEveryPartitionPassedThem() {
+		JsonNode json = json("/stats/windows");
+
+		assertThat(json.get("type").asString()).isEqualTo("tumbling");
+		assertThat(json.get("size").asString()).isEqualTo("PT10M");
+		// Partition 0 has seen 09:15, partition 1 08:45: windows ending 5 min (grace) before 08:45 are final.
+		assertThat(json.get("watermark").asString()).isEqualTo("2020-07-01T08:45:00");
+		JsonNode windows = json.get("windows");
+		assertThat(windows.valueStream().map((window) -> window.get("start").asString()))
+			.containsExactly("2020-07-01T09:10:00", "2020-07-01T08:40:00", "2020-07-01T08:00:00",
+					"2020-07-01T07:30:00");
+		assertThat(windows.valueStream().map((window) -> window.get("revenue").asString()))
+			.containsExactly("5.3", "40.2", "11.30", "15.80");
+		assertThat(windows.valueStream().map((window) -> window.get("closed").asBoolean()))
+			.containsExactly(false, false, true, true);
+		assertThat(windows.get(0).get("topPickupZones").toString()).isEqualTo(
+				"[{\"locationId\":10,\"count\":1,\"borough\":\"Queens\",\"zone\":\"Baisley Park\"}]");
+	}
+
+	@Test
+	void servesHoppingWindowsInTheGivenRangeUpToTheLimit() {
+		JsonNode json = json("/stats/windows?type=hopping&from=2020-07-01T08:00&to=2020-07-01T09:00&limit=2");
+
+		assertThat(json.get("advance").asString()).isEqualTo("PT5M");
+		// FIRST (08:00) is in the windows from 07:55 and 08:00, FOURTH (08:45) in those from 08:40 and 08:45.
+		assertThat(json.get("windows").valueStream().map((window) -> window.get("start").asString()))
+			.containsExactly("2020-07-01T08:45:00", "2020-07-01T08:40:00");
+	}
+
+	@Test
+	void rejectsAnUnknownWindowTypeAndALimitOutOfRange() {
+		this.http.get().uri("/stats/windows?type=sliding").exchange().expectStatus().isBadRequest();
+		this.http.get().uri("/stats/windows?limit=0").exchange().expectStatus().isBadRequest();
+		this.http.get().uri("/stats/windows?limit=1001").exchange().expectStatus().isBadRequest();
+		this.http.get().uri("/stats/windows?from=yesterday").exchange().expectStatus().isBadRequest();
 	}
 
 	@Test

@@ -64,6 +64,16 @@ class WindowSpecTests {
 	}
 
 	@Test
+	void rejectsHoppingWindowsThatPutEachRideInMoreThanSixtyWindows() {
+		assertThat(WindowSpec.hopping(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(2))
+			.windowsPerTime()).isEqualTo(60);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> WindowSpec.hopping(Duration.ofHours(1), Duration.ofSeconds(30), Duration.ZERO,
+					Duration.ofHours(2)))
+			.withMessageContaining("more than 60 windows");
+	}
+
+	@Test
 	void rejectsTumblingWindowsThatAdvanceByLessThanTheirSize() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new WindowSpec(WindowSpec.Kind.TUMBLING, TEN_MINUTES,
 				FIVE_MINUTES, Duration.ZERO, HOUR))

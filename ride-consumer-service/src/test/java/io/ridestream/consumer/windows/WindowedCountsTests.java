@@ -321,4 +321,49 @@ class WindowedCountsTests {
 		assertThat(second).isEqualTo(secondBefore);
 	}
 
+	@Test
+	void copyTellsTheWindowsItChangedAndLeavesTheOriginalAsItWas() {
+		WindowedCounts original = countsOf(TUMBLING, rideAt("00:01"), rideAt("00:12"));
+		WindowedCounts copy = original.copy();
+
+		copy.add(rideAt("00:13"));
+		copy.add(rideAt("00:25"));
+
+		assertThat(copy.changes().changed()).extracting(WindowedCounts.WindowState::start)
+			.containsExactly(at("00:10"), at("00:20"));
+		assertThat(copy.changes().changed().get(0).rides()).isEqualTo(2);
+		assertThat(copy.changes().evicted()).isEmpty();
+		assertThat(original.window(at("00:10")).rides()).isEqualTo(1);
+		assertThat(original.window(at("00:20"))).isNull();
+	}
+
+	@Test
+	void copyTellsTheWindowsItEvicted() {
+		WindowSpec shortRetention = WindowSpec.tumbling(TEN_MINUTES, Duration.ZERO, Duration.ofMinutes(20));
+		WindowedCounts copy = countsOf(shortRetention, rideAt("00:01"), rideAt("00:12")).copy();
+
+		copy.add(rideAt("00:41"));
+
+		assertThat(copy.changes().evicted()).containsExactly(at("00:00"), at("00:10"));
+		assertThat(copy.changes().changed()).extracting(WindowedCounts.WindowState::start)
+			.containsExactly(at("00:40"));
+	}
+
+	@Test
+	void windowsAndProgressReadFromAChangelogMakeTheSameCounts() {
+		// 00:03 comes after 00:12: late for the window from 00:00 (closed at 00:10), counted in the one from 23:55.
+		WindowedCounts counted = countsOf(HOPPING, rideAt("00:01"), rideAt("00:12"), rideAt("00:03"));
+
+		WindowedCounts rebuilt = new WindowedCounts(HOPPING).withProgress(counted.progress());
+		for (WindowedCounts.WindowState window : counted.state().windows()) {
+			rebuilt = rebuilt.withWindow(window);
+		}
+
+		assertThat(rebuilt).isEqualTo(counted);
+		assertThat(rebuilt.withoutWindow(at("00:00")).window(at("00:00"))).isNull();
+		assertThat(rebuilt.window(at("00:00")).lateRides()).isEqualTo(1);
+		assertThat(rebuilt.lateRides()).isEqualTo(1);
+		assertThat(rebuilt.window(at("00:00")).rides()).as("unchanged by withoutWindow").isEqualTo(1);
+	}
+
 }
