@@ -1,5 +1,15 @@
 package io.ridestream.consumer.stats;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import io.ridestream.consumer.windows.WindowSpec;
+import io.ridestream.consumer.windows.WindowedCounts;
+import io.ridestream.consumer.zones.ZoneLookup;
+
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +25,19 @@ class StatsController {
 
 	static final String TEXT_PLAIN_UTF8 = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8";
 
+	/** The newest tumbling windows the page's charts show. */
+	static final int CHART_WINDOWS = 36;
+
+	private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
 	private final StatisticsService statistics;
 
-	StatsController(StatisticsService statistics) {
+	private final ZoneLookup zones;
+
+	StatsController(StatisticsService statistics, ZoneLookup zones) {
 		this.statistics = statistics;
+		this.zones = zones;
 	}
 
 	@GetMapping("/")
@@ -39,7 +58,21 @@ class StatsController {
 		model.addAttribute("vendors", CodeShare.of(stats.ridesByVendor(), TripCodes::vendorName, stats.totalRides()));
 		model.addAttribute("paymentTypes",
 				CodeShare.of(stats.ridesByPaymentType(), TripCodes::paymentTypeName, stats.totalRides()));
+		WindowedCounts tumbling = this.statistics.windows(WindowSpec.Kind.TUMBLING);
+		WindowsView windows = WindowsView.of(tumbling, tumbling.windows(null, null, CHART_WINDOWS), this.zones);
+		model.addAttribute("windows", windows);
+		model.addAttribute("ridesChart", WindowChart.of("Rides per " + minutes(windows) + " window", "rides",
+				windows.windows(), (window) -> BigDecimal.valueOf(window.rides())));
+		model.addAttribute("revenueChart", WindowChart.of("Revenue per " + minutes(windows) + " window", "$",
+				windows.windows(), WindowsView.Window::revenue));
+		Instant updated = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		model.addAttribute("updated", updated);
+		model.addAttribute("updatedLabel", UPDATED.format(updated));
 		return "stats";
+	}
+
+	private static String minutes(WindowsView windows) {
+		return windows.size().toMinutes() + "-minute";
 	}
 
 	@GetMapping(path = "/stats", produces = TEXT_PLAIN_UTF8)

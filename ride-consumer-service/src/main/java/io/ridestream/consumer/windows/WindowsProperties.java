@@ -27,7 +27,7 @@ public record WindowsProperties(@DefaultValue Tumbling tumbling, @DefaultValue H
 	 * @param size how long each window is
 	 * @param grace how long after a window's end (in event time) its late rides are still counted in it
 	 */
-	public record Tumbling(@DefaultValue("10m") Duration size, @DefaultValue("5m") Duration grace) {
+	public record Tumbling(@DefaultValue("10m") Duration size, @DefaultValue("1h") Duration grace) {
 	}
 
 	/**
@@ -36,7 +36,7 @@ public record WindowsProperties(@DefaultValue Tumbling tumbling, @DefaultValue H
 	 * @param grace how long after a window's end (in event time) its late rides are still counted in it
 	 */
 	public record Hopping(@DefaultValue("10m") Duration size, @DefaultValue("5m") Duration advance,
-			@DefaultValue("5m") Duration grace) {
+			@DefaultValue("1h") Duration grace) {
 	}
 
 }

@@ -1,5 +1,10 @@
 package io.ridestream.consumer.stats;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -107,7 +112,7 @@ class StatsWebTests {
 
 		assertThat(json.get("type").asString()).isEqualTo("tumbling");
 		assertThat(json.get("size").asString()).isEqualTo("PT10M");
-		// Partition 0 has seen 09:15, partition 1 08:45: windows ending 5 min (grace) before 08:45 are final.
+		// Partition 0 has seen 09:15, partition 1 08:45: windows ending an hour (grace) before 08:45 are final.
 		assertThat(json.get("watermark").asString()).isEqualTo("2020-07-01T08:45:00");
 		JsonNode windows = json.get("windows");
 		assertThat(windows.valueStream().map((window) -> window.get("start").asString()))
@@ -116,7 +121,7 @@ class StatsWebTests {
 		assertThat(windows.valueStream().map((window) -> window.get("revenue").asString()))
 			.containsExactly("5.3", "40.2", "11.30", "15.80");
 		assertThat(windows.valueStream().map((window) -> window.get("closed").asBoolean()))
-			.containsExactly(false, false, true, true);
+			.containsExactly(false, false, false, true);
 		assertThat(windows.get(0).get("topPickupZones").toString()).isEqualTo(
 				"[{\"locationId\":10,\"count\":1,\"borough\":\"Queens\",\"zone\":\"Baisley Park\"}]");
 	}
@@ -154,19 +159,68 @@ class StatsWebTests {
 			.getResponseBody();
 
 		assertThat(html).startsWith("<!DOCTYPE html>")
-			.contains("<meta http-equiv=\"refresh\" content=\"5\">")
-			.contains("<dt>Rides</dt><dd>4</dd>")
-			.contains("<dt>Passengers</dt><dd>6</dd>")
-			.contains("<dt>Total amount</dt><dd>$72.60</dd>")
-			.contains("<dt>Fares</dt><dd>$54.00</dd>")
-			.contains("<dt>Tips</dt><dd>$7.60</dd>")
+			.contains("<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>")
+			.contains("<dt>Rides</dt><dd data-stat=\"totalRides\" data-value=\"4\">4</dd>")
+			.contains("<dt>Passengers</dt><dd data-stat=\"totalPassengers\" data-value=\"6\">6</dd>")
+			.contains("<dt>Total amount</dt><dd data-stat=\"totalAmount\" data-value=\"72.60\">$72.60</dd>")
+			.contains("<dt>Fares</dt><dd data-stat=\"totalFare\" data-value=\"54.00\">$54.00</dd>")
+			.contains("<dt>Tips</dt><dd data-stat=\"totalTips\" data-value=\"7.60\">$7.60</dd>")
 			.contains("<dt>Average distance</dt><dd>3.76 mi</dd>")
+			.contains("<dd data-stat=\"deadLetters\" data-value=\"1\">1</dd>")
+			.contains("<dd data-stat=\"lateRides.tumbling\" data-value=\"0\">0</dd>")
 			.contains("2020-07-01 07:30:00", "2020-07-01 09:15:00")
 			.contains("Creative Mobile Technologies", "VeriFone", "Credit card", "Cash", "Not recorded")
 			.contains("Baisley Park", "Belmont")
 			.contains("<caption>Top pickup zones</caption>", "<caption>Top dropoff zones</caption>")
-			.contains("<caption>Partitions counted</caption>")
-			.doesNotContain("<script");
+			.contains("<caption>Rides by pickup borough</caption>", "<caption>Rides by drop-off borough</caption>")
+			.contains("<caption>Partitions counted</caption>", "<tr data-partition=\"0\">", "<tr data-partition=\"1\">")
+			.contains("<time id=\"last-updated\"")
+			.contains("<script src=\"/dashboard.js\" defer></script>")
+			.doesNotContain("onclick", "<script>");
+	}
+
+	@Test
+	void drawsTheTumblingWindowsAsBarChartsOldestFirstWithTheValuesOfTheWindowsJson() {
+		String html = this.http.get()
+			.uri("/stats")
+			.header("Accept", BROWSER_ACCEPT)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		String rides = svg(html, "rides-chart");
+		String revenue = svg(html, "revenue-chart");
+		assertThat(rides).contains("role=\"img\"", "<desc id=\"rides-chart-description\">4 windows from 07-01 07:30");
+		assertThat(bars(rides)).containsExactly("2020-07-01T07:30:00=1", "2020-07-01T08:00:00=1", "2020-07-01T08:40:00=1",
+				"2020-07-01T09:10:00=1");
+		assertThat(bars(revenue)).containsExactly("2020-07-01T07:30:00=15.80", "2020-07-01T08:00:00=11.30",
+				"2020-07-01T08:40:00=40.2", "2020-07-01T09:10:00=5.3");
+		assertThat(revenue).as("the highest bar fills the chart")
+			.containsPattern("<rect class=\"bar\" x=\"[0-9.]+\" y=\"0\\.0\" width=\"[0-9.]+\" height=\"160\\.0\" data-start=\"2020-07-01T08:40:00\"");
+	}
+
+	@Test
+	void servesTheDashboardScriptAndStyleFromTheService() {
+		this.http.get().uri("/dashboard.js").exchange().expectStatus().isOk().expectHeader()
+			.contentTypeCompatibleWith("text/javascript");
+		this.http.get().uri("/dashboard.css").exchange().expectStatus().isOk().expectHeader()
+			.contentTypeCompatibleWith("text/css");
+	}
+
+	private static String svg(String html, String id) {
+		int start = html.indexOf("<svg id=\"" + id + "\"");
+		assertThat(start).as("chart %s", id).isNotNegative();
+		return html.substring(start, html.indexOf("</svg>", start));
+	}
+
+	private static List<String> bars(String svg) {
+		Matcher bar = Pattern.compile("data-start=\"([^\"]+)\" data-value=\"([^\"]+)\"").matcher(svg);
+		List<String> bars = new ArrayList<>();
+		while (bar.find()) {
+			bars.add(bar.group(1) + "=" + bar.group(2));
+		}
+		return bars;
 	}
 
 	@Test

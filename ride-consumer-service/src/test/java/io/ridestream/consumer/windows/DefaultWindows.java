@@ -11,8 +11,8 @@ public final class DefaultWindows {
 	}
 
 	public static WindowsProperties properties() {
-		return new WindowsProperties(new WindowsProperties.Tumbling(Duration.ofMinutes(10), Duration.ofMinutes(5)),
-				new WindowsProperties.Hopping(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(5)),
+		return new WindowsProperties(new WindowsProperties.Tumbling(Duration.ofMinutes(10), Duration.ofHours(1)),
+				new WindowsProperties.Hopping(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofHours(1)),
 				Duration.ofHours(24));
 	}
 
