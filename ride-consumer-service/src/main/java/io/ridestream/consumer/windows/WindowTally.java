@@ -73,12 +73,11 @@ final class WindowTally {
 
 	WindowedCounts.WindowState state(LocalDateTime start) {
 		return new WindowedCounts.WindowState(start, this.rides, this.revenue, this.passengers, this.lateRides,
-				this.pickups.toMap(), this.dropoffs.toMap());
+				this.pickups.toPairs(), this.dropoffs.toPairs());
 	}
 
 	static WindowTally of(WindowedCounts.WindowState state) {
-		WindowTally tally = new WindowTally(ZoneCounts.of(state.pickupsByZone()),
-				ZoneCounts.of(state.dropoffsByZone()));
+		WindowTally tally = new WindowTally(ZoneCounts.ofPairs(state.pickups()), ZoneCounts.ofPairs(state.dropoffs()));
 		tally.rides = state.rides();
 		tally.revenue = state.revenue();
 		tally.passengers = state.passengers();

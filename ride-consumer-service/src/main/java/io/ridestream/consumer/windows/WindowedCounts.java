@@ -3,6 +3,7 @@ package io.ridestream.consumer.windows;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,10 +64,17 @@ public final class WindowedCounts {
 	/** The windows evicted since this instance was made. */
 	private final List<LocalDateTime> evicted = new ArrayList<>();
 
-	/** The windows of the last ride counted, by the start of the latest of them ({@link #startsOf}). */
+	/**
+	 * The windows of the last ride counted, by the start of the latest of them ({@link #startsOf}): their starts,
+	 * in seconds too, and their tallies once written (forgotten when windows are evicted).
+	 */
 	private List<LocalDateTime> recentStarts;
 
 	private long recentLatestStart;
+
+	private long[] recentStartSeconds;
+
+	private WindowTally[] recentTallies;
 
 	public WindowedCounts(WindowSpec spec) {
 		this.spec = Objects.requireNonNull(spec, "spec");
@@ -86,18 +94,19 @@ public final class WindowedCounts {
 		long streamSecond = WindowSpec.second(this.streamTime);
 		boolean late = false;
 		boolean forEvictedWindow = false;
-		for (LocalDateTime start : startsOf(pickup)) {
-			long startSecond = WindowSpec.second(start);
+		List<LocalDateTime> starts = startsOf(pickup);
+		for (int i = 0; i < starts.size(); i++) {
+			long startSecond = this.recentStartSeconds[i];
 			if (this.spec.isExpired(startSecond, streamSecond)) {
 				late = true;
 				forEvictedWindow = true;
 			}
 			else if (this.spec.isClosed(startSecond, streamSecond)) {
 				late = true;
-				writable(start).addLate();
+				recentTally(i, starts.get(i)).addLate();
 			}
 			else {
-				writable(start).add(ride);
+				recentTally(i, starts.get(i)).add(ride);
 			}
 		}
 		if (late) {
@@ -118,8 +127,20 @@ public final class WindowedCounts {
 		if (latestStart != this.recentLatestStart || this.recentStarts == null) {
 			this.recentStarts = this.spec.windowsOf(time);
 			this.recentLatestStart = latestStart;
+			this.recentStartSeconds = this.recentStarts.stream().mapToLong(WindowSpec::second).toArray();
+			this.recentTallies = new WindowTally[this.recentStarts.size()];
 		}
 		return this.recentStarts;
+	}
+
+	/** The tally of the i-th of the recent windows, this instance's own to change. */
+	private WindowTally recentTally(int i, LocalDateTime start) {
+		WindowTally tally = this.recentTallies[i];
+		if (tally == null) {
+			tally = writable(start);
+			this.recentTallies[i] = tally;
+		}
+		return tally;
 	}
 
 	/** The window's tally, this instance's own to change: made, or copied if shared. */
@@ -152,6 +173,9 @@ public final class WindowedCounts {
 			this.evicted.addAll(expired.keySet());
 			this.owned.removeAll(expired.keySet());
 			expired.clear();
+			if (this.recentTallies != null) {
+				Arrays.fill(this.recentTallies, null);
+			}
 		}
 	}
 
@@ -235,6 +259,8 @@ public final class WindowedCounts {
 		WindowedCounts copy = new WindowedCounts(this.spec);
 		copy.windows.putAll(this.windows);
 		this.owned = new HashSet<>(); // now shared: copied before any further change
+		this.recentTallies = null;
+		this.recentStarts = null;
 		copy.streamTime = this.streamTime;
 		copy.watermark = this.watermark;
 		copy.lateRides = this.lateRides;
@@ -439,16 +465,51 @@ public final class WindowedCounts {
 	public record Changes(List<WindowState> changed, List<LocalDateTime> evicted) {
 	}
 
-	/** The figures of one window, as plain data. */
+	/**
+	 * The figures of one window, as plain data for the changelog. Zone counts are pairs of zone id and rides, by
+	 * zone ({@code [zone, rides, zone, rides, ...]}): a window's record is written and read every time the window
+	 * changes, and arrays of numbers cost far less to write and read than maps.
+	 */
 	public record WindowState(LocalDateTime start, long rides,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal revenue, long passengers, long lateRides,
-			Map<Integer, Long> pickupsByZone, Map<Integer, Long> dropoffsByZone) {
+			long[] pickups, long[] dropoffs) {
 
 		public WindowState {
 			Objects.requireNonNull(start, "start");
 			Objects.requireNonNull(revenue, "revenue");
-			pickupsByZone = Map.copyOf(pickupsByZone);
-			dropoffsByZone = Map.copyOf(dropoffsByZone);
+			pickups = pickups.clone();
+			dropoffs = dropoffs.clone();
+		}
+
+		@Override
+		public long[] pickups() {
+			return this.pickups.clone();
+		}
+
+		@Override
+		public long[] dropoffs() {
+			return this.dropoffs.clone();
+		}
+
+		@Override
+		public boolean equals(Object obj) {
+			return obj instanceof WindowState other && this.start.equals(other.start) && this.rides == other.rides
+					&& this.revenue.equals(other.revenue) && this.passengers == other.passengers
+					&& this.lateRides == other.lateRides && Arrays.equals(this.pickups, other.pickups)
+					&& Arrays.equals(this.dropoffs, other.dropoffs);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.start, this.rides, this.revenue, this.passengers, this.lateRides,
+					Arrays.hashCode(this.pickups), Arrays.hashCode(this.dropoffs));
+		}
+
+		@Override
+		public String toString() {
+			return "WindowState[start=" + this.start + ", rides=" + this.rides + ", revenue=" + this.revenue
+					+ ", passengers=" + this.passengers + ", lateRides=" + this.lateRides + ", pickups="
+					+ Arrays.toString(this.pickups) + ", dropoffs=" + Arrays.toString(this.dropoffs) + "]";
 		}
 
 	}

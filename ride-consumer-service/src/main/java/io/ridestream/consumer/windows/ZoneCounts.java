@@ -1,6 +1,7 @@
 package io.ridestream.consumer.windows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,43 @@ final class ZoneCounts {
 		return copy;
 	}
 
-	/** The counts as a plain map, for reports and the changelog. */
+	/** The counts as pairs of zone and count, by zone: {@code [zone, count, zone, count, ...]}, for the changelog. */
+	long[] toPairs() {
+		long[][] entries = new long[this.size][];
+		int n = 0;
+		for (int i = 0; i < this.counts.length; i++) {
+			if (this.counts[i] != 0) {
+				entries[n++] = new long[] { this.zones[i], this.counts[i] };
+			}
+		}
+		Arrays.sort(entries, 0, n, Comparator.comparingLong((entry) -> entry[0]));
+		long[] pairs = new long[n * 2];
+		for (int i = 0; i < n; i++) {
+			pairs[2 * i] = entries[i][0];
+			pairs[2 * i + 1] = entries[i][1];
+		}
+		return pairs;
+	}
+
+	/**
+	 * The counts of {@link #toPairs()}.
+	 * @throws IllegalArgumentException if they are not pairs of a zone id and a positive count
+	 */
+	static ZoneCounts ofPairs(long[] pairs) {
+		if (pairs.length % 2 != 0) {
+			throw new IllegalArgumentException("zone counts must come in pairs of zone and count");
+		}
+		ZoneCounts counts = new ZoneCounts();
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (pairs[i] != (int) pairs[i] || pairs[i + 1] <= 0) {
+				throw new IllegalArgumentException("not a zone and a positive count: " + pairs[i] + ", " + pairs[i + 1]);
+			}
+			counts.add((int) pairs[i], pairs[i + 1]);
+		}
+		return counts;
+	}
+
+	/** The counts as a plain map, for reports. */
 	Map<Integer, Long> toMap() {
 		Map<Integer, Long> map = new HashMap<>(this.size * 2);
 		for (int i = 0; i < this.counts.length; i++) {
@@ -98,12 +135,6 @@ final class ZoneCounts {
 			}
 		}
 		return map;
-	}
-
-	static ZoneCounts of(Map<Integer, Long> map) {
-		ZoneCounts counts = new ZoneCounts();
-		map.forEach(counts::add);
-		return counts;
 	}
 
 	/** The {@code limit} busiest zones, most rides first, ties broken by the lower zone id. */
