@@ -150,6 +150,8 @@ class ChangelogTests {
 			Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
 
 			assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+			assertThat(config.get("segment.bytes").value()).isEqualTo(String.valueOf(16 * 1024 * 1024));
+			assertThat(config.get("segment.ms").value()).isEqualTo("600000");
 		}
 	}
 
