@@ -349,8 +349,8 @@ main() {
   await_statistics
 
   say ""
-  say "Producer:  http://localhost:$PRODUCER_PORT/rides/replay (POST a CSV, or nothing for the bundled rides.csv)"
-  say "Consumer:  http://localhost:$CONSUMER_PORT/stats (dashboard)"
+  say "Producer:  http://localhost:$PRODUCER_PORT/ (replay page; API: POST a CSV, or nothing, to /rides/replay)"
+  say "Consumer:  http://localhost:$CONSUMER_PORT/stats (live dashboard; windows: /stats/windows)"
   say "Logs:      $RUN_DIR/"
   say ""
 
