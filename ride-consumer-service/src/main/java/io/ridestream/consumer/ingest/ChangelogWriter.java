@@ -1,7 +1,6 @@
 package io.ridestream.consumer.ingest;
 
 import java.time.LocalDateTime;
-
 import java.util.Collection;
 import java.util.List;
 
