@@ -23,7 +23,7 @@ record CodeShare(String code, String name, long count, BigDecimal percent) {
 		return shares;
 	}
 
-	private static BigDecimal percent(long count, long total) {
+	static BigDecimal percent(long count, long total) {
 		return (total > 0) ? BigDecimal.valueOf(count * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_EVEN)
 				: BigDecimal.ZERO.setScale(1);
 	}

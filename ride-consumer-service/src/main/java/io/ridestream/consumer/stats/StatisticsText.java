@@ -46,6 +46,12 @@ final class StatisticsText {
 				CodeShare.of(stats.ridesByVendor(), TripCodes::vendorName, stats.totalRides()));
 		appendShares(text, "By payment type",
 				CodeShare.of(stats.ridesByPaymentType(), TripCodes::paymentTypeName, stats.totalRides()));
+		appendShares(text, "By pickup borough", stats.ridesByPickupBorough()
+			.entrySet()
+			.stream()
+			.map((borough) -> new CodeShare(borough.getKey(), borough.getKey(), borough.getValue(),
+					CodeShare.percent(borough.getValue(), stats.totalRides())))
+			.toList());
 		appendTopZones(text, stats.topPickupLocations());
 		return text.toString();
 	}

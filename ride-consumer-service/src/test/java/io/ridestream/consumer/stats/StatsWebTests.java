@@ -272,6 +272,10 @@ class StatsWebTests {
 				  Cash          1  25.0%
 				  Not recorded  1  25.0%
 
+				By pickup borough
+				  Queens  3  75.0%
+				  Bronx   1  25.0%
+
 				Top 5 pickup zones
 				  1. Baisley Park, Queens                      2
 				  2. Belmont, Bronx                            1
