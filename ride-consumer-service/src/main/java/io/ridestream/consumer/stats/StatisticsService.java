@@ -60,8 +60,7 @@ public class StatisticsService {
 	void apply(ChangelogBatch batch) {
 		batch.partitions.forEach((partition, changes) -> this.partitions.compute(partition, (key, kept) -> {
 			PartitionSnapshot base = (kept != null) ? kept : PartitionSnapshot.empty(partition);
-			PartitionSnapshot snapshot = (changes.snapshot != null) ? changes.snapshot.withWindows(base.windows())
-					: base;
+			PartitionSnapshot snapshot = (changes.snapshot != null) ? changes.snapshot : base;
 			PartitionWindows windows = base.windows();
 			for (WindowSpec spec : this.windowSpecs.values()) {
 				WindowedCounts.Progress progress = (changes.snapshot != null) ? changes.snapshot.windows()

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -351,21 +350,6 @@ public final class WindowedCounts {
 	/** A copy with this progress (from a changelog), the windows unchanged. */
 	public WindowedCounts withProgress(Progress progress) {
 		return withChanges(progress, Map.of());
-	}
-
-	/**
-	 * A copy with this window's figures (from a changelog) in place of the window's.
-	 * @throws IllegalArgumentException if the window is not one of the spec's
-	 */
-	public WindowedCounts withWindow(WindowState window) {
-		return withChanges(null, Map.of(window.start(), window));
-	}
-
-	/** A copy without the window that starts at {@code start}. */
-	public WindowedCounts withoutWindow(LocalDateTime start) {
-		Map<LocalDateTime, WindowState> removal = new HashMap<>();
-		removal.put(start, null);
-		return withChanges(null, removal);
 	}
 
 	private void requireAligned(LocalDateTime start) {

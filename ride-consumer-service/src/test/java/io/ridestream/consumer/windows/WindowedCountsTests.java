@@ -3,6 +3,7 @@ package io.ridestream.consumer.windows;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -354,13 +355,14 @@ class WindowedCountsTests {
 		// 00:03 comes after 00:12: late for the window from 00:00 (closed at 00:10), counted in the one from 23:55.
 		WindowedCounts counted = countsOf(HOPPING, rideAt("00:01"), rideAt("00:12"), rideAt("00:03"));
 
-		WindowedCounts rebuilt = new WindowedCounts(HOPPING).withProgress(counted.progress());
-		for (WindowedCounts.WindowState window : counted.state().windows()) {
-			rebuilt = rebuilt.withWindow(window);
-		}
+		Map<LocalDateTime, WindowedCounts.WindowState> windows = new HashMap<>();
+		counted.state().windows().forEach((window) -> windows.put(window.start(), window));
+		WindowedCounts rebuilt = new WindowedCounts(HOPPING).withChanges(counted.progress(), windows);
+		Map<LocalDateTime, WindowedCounts.WindowState> removal = new HashMap<>();
+		removal.put(at("00:00"), null);
 
 		assertThat(rebuilt).isEqualTo(counted);
-		assertThat(rebuilt.withoutWindow(at("00:00")).window(at("00:00"))).isNull();
+		assertThat(rebuilt.withChanges(null, removal).window(at("00:00"))).isNull();
 		assertThat(rebuilt.window(at("00:00")).lateRides()).isEqualTo(1);
 		assertThat(rebuilt.lateRides()).isEqualTo(1);
 		assertThat(rebuilt.window(at("00:00")).rides()).as("unchanged by withoutWindow").isEqualTo(1);
