@@ -8,45 +8,58 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.SendResult;
 
 /**
  * Publishes a message to the dead-letter topic, in the partition with its original partition's number, with
- * Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition, offset, exception class and message). A
- * message that failed to deserialize is published as the exact bytes that were read. Waits for the broker's
- * acknowledgement and throws if the message could not be written, so that it is never dropped unparked.
+ * Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition, offset, exception class and message, no
+ * stack trace). A
+ * message that failed to deserialize is published as the exact bytes that were read.
+ *
+ * <p>It does not wait for the broker's acknowledgement: dead letters are written in the listener's transaction,
+ * whose commit fails if any of them was not written, so none is ever dropped unparked. Waiting for each (a few
+ * milliseconds) would let a burst of garbage outlast the transaction's timeout.
  */
 class DeadLetterPublisher extends DeadLetterPublishingRecoverer {
 
-	/** Where the current thread's last message went; recovery runs on the consumer thread of its partition. */
-	private final ThreadLocal<RecordMetadata> written = new ThreadLocal<>();
+	/** The current thread's last send; recovery runs on the consumer thread of its partition. */
+	private final ThreadLocal<CompletableFuture<SendResult<Object, Object>>> sending = new ThreadLocal<>();
 
 	DeadLetterPublisher(KafkaOperations<?, ?> template, String topic) {
 		super(template, (record, exception) -> new TopicPartition(topic, record.partition()));
 		setFailIfSendResultIsError(true);
+		// The reason is in the exception message header; the stack trace of a failed deserialization says nothing
+		// more about the message, and building it costs more than the rest of a dead letter.
+		excludeHeader(HeaderNames.HeadersToAdd.EX_STACKTRACE);
 	}
 
 	/**
-	 * Publishes the message and returns where it was written.
-	 * @throws org.springframework.kafka.KafkaException if the dead-letter topic did not take it
+	 * Sends the message in the current transaction.
+	 * @return completes with where it was written, or exceptionally if it was not (the transaction then fails)
+	 * @throws KafkaException if it could not even be sent
 	 */
-	RecordMetadata publish(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+	CompletableFuture<RecordMetadata> publish(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer,
+			Exception exception) {
 		try {
 			accept(record, consumer, exception);
-			return this.written.get();
+			return this.sending.get().thenApply(SendResult::getRecordMetadata);
 		}
 		finally {
-			this.written.remove();
+			this.sending.remove();
 		}
 	}
 
 	@Override
 	protected void verifySendResult(KafkaOperations<Object, Object> template, ProducerRecord<Object, Object> outRecord,
 			CompletableFuture<SendResult<Object, Object>> sendResult, ConsumerRecord<?, ?> inRecord) {
-		super.verifySendResult(template, outRecord, sendResult, inRecord);
-		this.written.set(sendResult.join().getRecordMetadata());
+		if (sendResult == null) {
+			throw new KafkaException("The dead letter of " + inRecord.topic() + "-" + inRecord.partition() + "@"
+					+ inRecord.offset() + " could not be sent to " + outRecord.topic());
+		}
+		this.sending.set(sendResult);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.ridestream.consumer.ingest;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -28,6 +29,8 @@ class PoisonMessages {
 
 	private static final int MAX_REASON_LENGTH = 300;
 
+	private static final int LOGGED_PER_BATCH = 10;
+
 	/** Jackson's " at [Source: REDACTED ...; byte offset: #12]": says nothing with the source redacted. */
 	private static final Pattern JACKSON_LOCATION = Pattern.compile("\\s+at \\[Source: [^\\]]*\\]");
 
@@ -42,16 +45,43 @@ class PoisonMessages {
 		this.deadLetters = deadLetters;
 	}
 
+	/** Parks the poison messages of one batch, logging the first few of them one by one. */
+	Batch batch() {
+		return new Batch();
+	}
+
 	/**
-	 * Publishes the message to the dead-letter topic in the current transaction.
-	 * @throws org.springframework.kafka.KafkaException if the dead-letter topic did not take it
+	 * The poison messages of one batch. A burst of garbage must not flood the log: the first
+	 * {@value #LOGGED_PER_BATCH} are logged one by one once parked, the others counted in one line.
 	 */
-	void park(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
-		Exception exception = whyNotARide(record);
-		RecordMetadata parked = this.deadLetters.publish(record, consumer, exception);
-		logger.warn("Skipped poison message " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
-				+ reasonOf(exception) + "; sent to " + parked.topic() + "-" + parked.partition() + "@"
-				+ parked.offset());
+	final class Batch {
+
+		private int parked;
+
+		/**
+		 * Sends the message to the dead-letter topic in the current transaction, without waiting for it.
+		 * @throws org.springframework.kafka.KafkaException if it could not be sent
+		 */
+		void park(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
+			Exception exception = whyNotARide(record);
+			CompletableFuture<RecordMetadata> parking = PoisonMessages.this.deadLetters.publish(record, consumer,
+					exception);
+			if (++this.parked <= LOGGED_PER_BATCH) {
+				String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+				parking.thenAccept((parkedAt) -> logger.warn("Skipped poison message " + where + ": "
+						+ reasonOf(exception) + "; sent to " + parkedAt.topic() + "-" + parkedAt.partition() + "@"
+						+ parkedAt.offset()));
+			}
+		}
+
+		/** Logs how many were not logged one by one. */
+		void finish() {
+			if (this.parked > LOGGED_PER_BATCH) {
+				logger.warn("Skipped " + this.parked + " poison messages in one batch, sent to the dead-letter topic ("
+						+ LOGGED_PER_BATCH + " of them logged)");
+			}
+		}
+
 	}
 
 	private static Exception whyNotARide(ConsumerRecord<?, ?> record) {

@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  * group, all committed together. A crash before the commit loses nothing (the batch is read again and counted
  * from the last committed statistics), and a crash after it counts nothing twice (the next owner restores the
  * statistics committed with the offsets).
+ *
+ * <p>A transaction takes the batch's messages for at most {@code ridestream.topic.max-batch-time}; the rest are
+ * read again for the next one. The offsets the container commits with the transaction may then go past what is
+ * counted, which does no harm: a partition is always read on from where its statistics end, not from the group's
+ * offset.
  */
 @Component
 class RideListener implements ConsumerSeekAware {
@@ -44,6 +49,8 @@ class RideListener implements ConsumerSeekAware {
 
 	private final List<WindowSpec> windows;
 
+	private final long maxBatchNanos;
+
 	RideListener(TopicProperties topic, OwnedPartitions owned, PoisonMessages poisonMessages,
 			ChangelogWriter changelog, WindowsProperties windows) {
 		this.topic = topic;
@@ -51,6 +58,7 @@ class RideListener implements ConsumerSeekAware {
 		this.poisonMessages = poisonMessages;
 		this.changelog = changelog;
 		this.windows = windows.specs();
+		this.maxBatchNanos = topic.maxBatchTime().toNanos();
 	}
 
 	/** The topic to read, for the listener annotation. */
@@ -60,9 +68,16 @@ class RideListener implements ConsumerSeekAware {
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = "#{__listener.topic()}", batch = "true")
 	void onRides(List<ConsumerRecord<String, Ride>> records, Consumer<?, ?> consumer) {
+		long deadline = System.nanoTime() + this.maxBatchNanos;
 		Map<Integer, PartitionCount> counts = new LinkedHashMap<>();
+		PoisonMessages.Batch poison = this.poisonMessages.batch();
 		PartitionCount count = null;
-		for (ConsumerRecord<String, Ride> record : records) {
+		int taken = 0;
+		for (; taken < records.size(); taken++) {
+			if (taken > 0 && System.nanoTime() - deadline > 0) {
+				break;
+			}
+			ConsumerRecord<String, Ride> record = records.get(taken);
 			if (count == null || count.partition() != record.partition()) {
 				count = counts.computeIfAbsent(record.partition(),
 						(partition) -> new PartitionCount(this.owned.committed(partition), this.windows));
@@ -74,22 +89,38 @@ class RideListener implements ConsumerSeekAware {
 				count.addRide(record.offset(), record.value());
 			}
 			else {
-				this.poisonMessages.park(record, consumer);
+				poison.park(record, consumer);
 				count.addDeadLetter(record.offset());
 			}
 		}
+		poison.finish();
 		this.changelog.write(counts.values());
-		skipWhatIsCountedAlready(counts.values(), consumer);
+		readOnFrom(nextOffsets(counts, records.subList(taken, records.size())), consumer);
 	}
 
 	/**
-	 * A partition restored past the messages of this batch (from statistics another instance, or a transaction
-	 * whose outcome was not seen, committed) is read on from after what its statistics count.
+	 * Where each partition must be read on from, if not after this batch: from its first message this batch's
+	 * transaction did not take (it ran out of time), or from after what its statistics count, where those were
+	 * restored past the messages of this batch (from statistics another instance, or a transaction whose outcome
+	 * was not seen, committed).
 	 */
-	private void skipWhatIsCountedAlready(Collection<PartitionCount> counts, Consumer<?, ?> consumer) {
-		counts.stream()
+	private static Map<Integer, Long> nextOffsets(Map<Integer, PartitionCount> counts,
+			List<ConsumerRecord<String, Ride>> notTaken) {
+		Map<Integer, Long> next = new LinkedHashMap<>();
+		counts.values()
+			.stream()
 			.filter(PartitionCount::countsBeyondBatch)
-			.forEach((count) -> consumer.seek(new TopicPartition(topic(), count.partition()), count.nextOffset()));
+			.forEach((count) -> next.put(count.partition(), count.nextOffset()));
+		for (ConsumerRecord<String, Ride> record : notTaken) {
+			PartitionCount count = counts.get(record.partition());
+			long from = (count != null) ? Math.max(record.offset(), count.nextOffset()) : record.offset();
+			next.putIfAbsent(record.partition(), from);
+		}
+		return next;
+	}
+
+	private void readOnFrom(Map<Integer, Long> nextOffsets, Consumer<?, ?> consumer) {
+		nextOffsets.forEach((partition, offset) -> consumer.seek(new TopicPartition(topic(), partition), offset));
 	}
 
 	@Override

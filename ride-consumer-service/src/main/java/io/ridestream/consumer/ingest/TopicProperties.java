@@ -15,9 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param name the topic's name
  * @param retryInterval how long to wait before reading a batch again after its transaction failed (the
  * dead-letter topic or the changelog could not be written, Kafka went away)
+ * @param maxBatchTime how long one batch's transaction may take messages; the rest of the batch is read again in
+ * the next transaction, so that no transaction nears the producer's {@code transaction.timeout.ms} (after which
+ * the broker aborts it), whatever the batch holds
  */
 @ConfigurationProperties("ridestream.topic")
 @Validated
 public record TopicProperties(@NotBlank @DefaultValue("rides") String name,
-		@NotNull @DefaultValue("1s") Duration retryInterval) {
+		@NotNull @DefaultValue("1s") Duration retryInterval, @NotNull @DefaultValue("5s") Duration maxBatchTime) {
 }
