@@ -5,6 +5,7 @@ import java.util.List;
 import io.ridestream.consumer.stats.PartitionSnapshot;
 import io.ridestream.consumer.stats.RideAggregate;
 import io.ridestream.consumer.windows.PartitionWindows;
+import io.ridestream.consumer.windows.PickupBounds;
 import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.model.Ride;
 
@@ -26,10 +27,10 @@ final class PartitionCount {
 
 	private long lastOffsetRead = -1;
 
-	PartitionCount(PartitionSnapshot committed, List<WindowSpec> windows) {
+	PartitionCount(PartitionSnapshot committed, List<WindowSpec> windows, PickupBounds bounds) {
 		this.partition = committed.partition();
 		this.aggregate = committed.aggregate().copy();
-		this.windows = committed.windows().forCounting(windows);
+		this.windows = committed.windows().forCounting(windows, bounds);
 		this.lastOffset = committed.lastOffset();
 	}
 

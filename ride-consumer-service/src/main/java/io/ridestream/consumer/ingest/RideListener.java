@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ridestream.consumer.windows.PickupBounds;
 import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowsProperties;
 import io.ridestream.model.Ride;
@@ -49,6 +50,8 @@ class RideListener implements ConsumerSeekAware {
 
 	private final List<WindowSpec> windows;
 
+	private final PickupBounds pickupBounds;
+
 	private final long maxBatchNanos;
 
 	RideListener(TopicProperties topic, OwnedPartitions owned, PoisonMessages poisonMessages,
@@ -58,6 +61,7 @@ class RideListener implements ConsumerSeekAware {
 		this.poisonMessages = poisonMessages;
 		this.changelog = changelog;
 		this.windows = windows.specs();
+		this.pickupBounds = windows.pickupBounds();
 		this.maxBatchNanos = topic.maxBatchTime().toNanos();
 	}
 
@@ -80,7 +84,8 @@ class RideListener implements ConsumerSeekAware {
 			ConsumerRecord<String, Ride> record = records.get(taken);
 			if (count == null || count.partition() != record.partition()) {
 				count = counts.computeIfAbsent(record.partition(),
-						(partition) -> new PartitionCount(this.owned.committed(partition), this.windows));
+						(partition) -> new PartitionCount(this.owned.committed(partition), this.windows,
+								this.pickupBounds));
 			}
 			if (!count.read(record.offset())) {
 				continue;

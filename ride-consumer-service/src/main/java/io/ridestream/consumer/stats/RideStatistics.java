@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.ridestream.consumer.windows.WindowedCounts;
 import io.ridestream.consumer.zones.ZoneLookup;
 
 /**
@@ -39,6 +41,8 @@ import io.ridestream.consumer.zones.ZoneLookup;
  * @param ridesByDropoffBorough rides per borough of their drop-off zone, most first
  * @param lateRides per kind of window ({@code tumbling}, {@code hopping}): rides that came after one of their
  * windows had closed (see {@code /stats/windows})
+ * @param ridesOutsideWindows per kind of window: rides counted here but in no window, their pickup time implausible
+ * or far ahead of the other rides of their partition
  */
 public record RideStatistics(
 		long totalRides,
@@ -57,7 +61,8 @@ public record RideStatistics(
 		long deadLetters,
 		Map<String, Long> ridesByPickupBorough,
 		Map<String, Long> ridesByDropoffBorough,
-		Map<String, Long> lateRides) {
+		Map<String, Long> lateRides,
+		Map<String, Long> ridesOutsideWindows) {
 
 	/** Numeric codes in numeric order, anything else (such as "unknown") after them. */
 	private static final Comparator<String> CODE_ORDER = Comparator
@@ -85,7 +90,7 @@ public record RideStatistics(
 				all.firstPickup(), all.lastPickup(), named(all.topPickupLocations(topLocations), zones),
 				named(all.topDropoffLocations(topLocations), zones), progress, all.deadLetters(),
 				byBorough(all.pickupsByLocation(), zones), byBorough(all.dropoffsByLocation(), zones),
-				lateRides(partitions));
+				perKind(partitions, WindowedCounts::lateRides), perKind(partitions, WindowedCounts::ridesOutsideWindows));
 	}
 
 	/** The counts per zone summed per borough, most rides first, then by name. */
@@ -100,15 +105,15 @@ public record RideStatistics(
 		return Collections.unmodifiableMap(ordered);
 	}
 
-	private static Map<String, Long> lateRides(List<PartitionSnapshot> partitions) {
-		Map<String, Long> late = new TreeMap<>();
+	private static Map<String, Long> perKind(List<PartitionSnapshot> partitions, ToLongFunction<WindowedCounts> count) {
+		Map<String, Long> sums = new TreeMap<>();
 		for (PartitionSnapshot snapshot : partitions) {
 			snapshot.windows()
 				.all()
-				.forEach((kind, counts) -> late.merge(kind.name().toLowerCase(Locale.ROOT), counts.lateRides(),
+				.forEach((kind, counts) -> sums.merge(kind.name().toLowerCase(Locale.ROOT), count.applyAsLong(counts),
 						Long::sum));
 		}
-		return Collections.unmodifiableMap(late);
+		return Collections.unmodifiableMap(sums);
 	}
 
 	private static Map<String, Long> inCodeOrder(Map<String, Long> counts) {

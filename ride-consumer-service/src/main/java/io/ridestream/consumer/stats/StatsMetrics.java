@@ -29,6 +29,12 @@ class StatsMetrics implements MeterBinder {
 		FunctionCounter.builder("ridestream.rides.dead.letters", this.statistics, (stats) -> stats.current().deadLetters())
 			.description("Messages of the rides topic that are not valid rides, parked on the dead-letter topic")
 			.register(registry);
+		FunctionCounter
+			.builder("ridestream.rides.outside.windows", this.statistics,
+					(stats) -> stats.current().ridesOutsideWindows().values().stream().mapToLong(Long::longValue).max().orElse(0))
+			.description("Rides counted in the totals but in no window: picked up at an implausible time, or far "
+					+ "ahead of the other rides of their partition")
+			.register(registry);
 		Gauge.builder("ridestream.revenue.total", this.statistics, (stats) -> stats.current().totalAmount().doubleValue())
 			.description("Sum of total_amount of the rides counted, in dollars (approximate; exact on /stats)")
 			.register(registry);

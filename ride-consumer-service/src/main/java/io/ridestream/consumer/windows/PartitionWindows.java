@@ -14,12 +14,16 @@ import io.ridestream.model.Ride;
  */
 public final class PartitionWindows {
 
-	private static final PartitionWindows NONE = new PartitionWindows(new EnumMap<>(WindowSpec.Kind.class));
+	private static final PartitionWindows NONE = new PartitionWindows(new EnumMap<>(WindowSpec.Kind.class),
+			PickupBounds.NONE);
 
 	private final Map<WindowSpec.Kind, WindowedCounts> counts;
 
-	private PartitionWindows(Map<WindowSpec.Kind, WindowedCounts> counts) {
+	private final PickupBounds bounds;
+
+	private PartitionWindows(Map<WindowSpec.Kind, WindowedCounts> counts, PickupBounds bounds) {
 		this.counts = counts;
+		this.bounds = bounds;
 	}
 
 	/** No windows counted. */
@@ -29,21 +33,22 @@ public final class PartitionWindows {
 
 	/**
 	 * A copy to count rides in, with counts of every spec: those held for the same spec go on, a spec whose
-	 * windows changed (another size, advance, grace or retention) starts afresh.
+	 * windows changed (another size, advance, grace or retention) starts afresh. Rides picked up outside the
+	 * bounds are kept out of the windows.
 	 */
-	public PartitionWindows forCounting(Collection<WindowSpec> specs) {
+	public PartitionWindows forCounting(Collection<WindowSpec> specs, PickupBounds bounds) {
 		Map<WindowSpec.Kind, WindowedCounts> copies = new EnumMap<>(WindowSpec.Kind.class);
 		for (WindowSpec spec : specs) {
 			WindowedCounts held = this.counts.get(spec.kind());
 			copies.put(spec.kind(), (held != null && held.spec().equals(spec)) ? held.copy() : new WindowedCounts(spec));
 		}
-		return new PartitionWindows(copies);
+		return new PartitionWindows(copies, bounds);
 	}
 
 	/** Counts a ride; only in a copy {@link #forCounting} gave. */
 	public void add(Ride ride) {
 		for (WindowedCounts windowed : this.counts.values()) {
-			windowed.add(ride);
+			windowed.add(ride, this.bounds);
 		}
 	}
 
@@ -65,7 +70,7 @@ public final class PartitionWindows {
 		Map<WindowSpec.Kind, WindowedCounts> merged = new EnumMap<>(WindowSpec.Kind.class);
 		merged.putAll(this.counts);
 		other.counts.forEach((kind, windowed) -> merged.merge(kind, windowed, WindowedCounts::merge));
-		return new PartitionWindows(merged);
+		return new PartitionWindows(merged, PickupBounds.NONE);
 	}
 
 	/** A copy where the counts of {@code windowed}'s kind are {@code windowed}. */
@@ -73,7 +78,7 @@ public final class PartitionWindows {
 		Map<WindowSpec.Kind, WindowedCounts> changed = new EnumMap<>(WindowSpec.Kind.class);
 		changed.putAll(this.counts);
 		changed.put(windowed.spec().kind(), windowed);
-		return new PartitionWindows(changed);
+		return new PartitionWindows(changed, this.bounds);
 	}
 
 }

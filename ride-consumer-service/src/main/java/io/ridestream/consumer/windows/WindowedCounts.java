@@ -26,6 +26,8 @@ import io.ridestream.model.Ride;
  * window is closed ({@code end + grace <= streamTime}) the ride is late for it and only counted in the window's
  * {@code lateRides}; otherwise it is added to the window. A ride late for several hopping windows counts once
  * in the total {@link #lateRides()}.</li>
+ * <li><b>Outliers.</b> A ride picked up outside the {@link PickupBounds} (decades off, or far ahead of stream
+ * time) moves nothing: it counts in {@link #ridesOutsideWindows()} only.</li>
  * <li><b>Eviction.</b> Whenever stream time advances, windows with {@code end + retention <= streamTime} are
  * removed, so memory is bounded on an endless stream. A late ride for such a window is not dropped silently: it
  * counts in {@link #lateRides()} and in {@link #lateRidesForEvictedWindows()} (once, however many of its windows
@@ -33,8 +35,9 @@ import io.ridestream.model.Ride;
  * <li><b>Merging.</b> {@link #merge} sums the windows of partitions. A merged window is final only once every
  * partition has passed it, so closed-ness in a merged view is judged at the {@link #watermark()}: the earliest
  * stream time of the inputs that have seen rides (a partition without rides does not hold windows open, or an
- * idle partition would keep every window open forever). Its stream time is the latest of the inputs', and a
- * window that any input has evicted is left out of the view, as it would be partial. Merging is associative and
+ * idle partition would keep every window open forever). Its stream time is the latest of the inputs'; windows
+ * are evicted from the view at its watermark, so that one partition far ahead cannot empty the view (a window
+ * only some inputs have evicted shows the others' rides). Merging is associative and
  * commutative. A partition's watermark is its stream time; rides can only be added where the two are equal.</li>
  * </ul>
  *
@@ -56,6 +59,13 @@ public final class WindowedCounts {
 	private long lateRides;
 
 	private long lateRidesForEvictedWindows;
+
+	private long ridesOutsideWindows;
+
+	/** The first of the rides in a row picked up far ahead of stream time (see {@link PickupBounds}), if any. */
+	private LocalDateTime aheadSince;
+
+	private int aheadRides;
 
 	/** The windows whose tallies this instance made or copied: its own to change; the others are shared. */
 	private Set<LocalDateTime> owned = new HashSet<>();
@@ -80,15 +90,29 @@ public final class WindowedCounts {
 	}
 
 	/**
-	 * Counts one ride in the windows that contain its pickup time, or as late for those that are closed.
+	 * Counts one ride in the windows that contain its pickup time, or as late for those that are closed, whatever
+	 * its pickup time.
 	 * @throws IllegalStateException if this is a merged view of partitions at different stream times
 	 */
 	public void add(Ride ride) {
+		add(ride, PickupBounds.NONE);
+	}
+
+	/**
+	 * Counts one ride in the windows that contain its pickup time, or as late for those that are closed, or, if its
+	 * pickup time is outside the bounds, in no window but in {@link #ridesOutsideWindows()}.
+	 * @throws IllegalStateException if this is a merged view of partitions at different stream times
+	 */
+	public void add(Ride ride, PickupBounds bounds) {
 		if (!Objects.equals(this.streamTime, this.watermark)) {
 			throw new IllegalStateException("rides cannot be added to a merged view of partitions at stream times "
 					+ this.watermark + " to " + this.streamTime);
 		}
 		LocalDateTime pickup = ride.pickupTime();
+		if (!withinBounds(pickup, bounds)) {
+			this.ridesOutsideWindows++;
+			return;
+		}
 		advanceStreamTime(pickup);
 		long streamSecond = WindowSpec.second(this.streamTime);
 		boolean late = false;
@@ -114,6 +138,28 @@ public final class WindowedCounts {
 		if (forEvictedWindow) {
 			this.lateRidesForEvictedWindows++;
 		}
+	}
+
+	/** Whether the pickup may move stream time: plausible, and not far ahead unless enough rides in a row agree. */
+	private boolean withinBounds(LocalDateTime pickup, PickupBounds bounds) {
+		if (!bounds.plausible(pickup)) {
+			return false;
+		}
+		if (!bounds.farAhead(pickup, this.streamTime)) {
+			this.aheadSince = null;
+			this.aheadRides = 0;
+			return true;
+		}
+		if (this.aheadSince == null || !bounds.agree(this.aheadSince, pickup)) {
+			this.aheadSince = pickup;
+			this.aheadRides = 0;
+		}
+		if (++this.aheadRides < bounds.jumpAfterRides()) {
+			return false;
+		}
+		this.aheadSince = null;
+		this.aheadRides = 0;
+		return true;
 	}
 
 	/**
@@ -161,14 +207,14 @@ public final class WindowedCounts {
 		if (this.streamTime == null || time.isAfter(this.streamTime)) {
 			this.streamTime = time;
 			this.watermark = time;
-			evictExpiredWindows();
+			evictExpiredWindows(time);
 		}
 	}
 
-	private void evictExpiredWindows() {
-		if (!this.windows.isEmpty() && this.spec.isExpired(this.windows.firstKey(), this.streamTime)) {
+	private void evictExpiredWindows(LocalDateTime time) {
+		if (!this.windows.isEmpty() && this.spec.isExpired(this.windows.firstKey(), time)) {
 			NavigableMap<LocalDateTime, WindowTally> expired = this.windows
-				.headMap(this.spec.lastExpiredStart(this.streamTime), true);
+				.headMap(this.spec.lastExpiredStart(time), true);
 			this.evicted.addAll(expired.keySet());
 			this.owned.removeAll(expired.keySet());
 			expired.clear();
@@ -203,6 +249,11 @@ public final class WindowedCounts {
 	/** The late rides of which at least one window had already been evicted, so no window counts them. */
 	public long lateRidesForEvictedWindows() {
 		return this.lateRidesForEvictedWindows;
+	}
+
+	/** Rides counted in no window because their pickup time was outside the {@link PickupBounds}. */
+	public long ridesOutsideWindows() {
+		return this.ridesOutsideWindows;
 	}
 
 	/** How many windows are held. */
@@ -264,6 +315,9 @@ public final class WindowedCounts {
 		copy.watermark = this.watermark;
 		copy.lateRides = this.lateRides;
 		copy.lateRidesForEvictedWindows = this.lateRidesForEvictedWindows;
+		copy.ridesOutsideWindows = this.ridesOutsideWindows;
+		copy.aheadSince = this.aheadSince;
+		copy.aheadRides = this.aheadRides;
 		return copy;
 	}
 
@@ -288,8 +342,12 @@ public final class WindowedCounts {
 		merged.lateRidesForEvictedWindows += other.lateRidesForEvictedWindows;
 		merged.streamTime = later(this.streamTime, other.streamTime);
 		merged.watermark = earlier(this.watermark, other.watermark);
-		if (merged.streamTime != null) {
-			merged.evictExpiredWindows();
+		merged.ridesOutsideWindows += other.ridesOutsideWindows;
+		merged.aheadSince = null;
+		merged.aheadRides = 0;
+		if (merged.watermark != null) {
+			// By the earliest partition's stream time: one partition far ahead must not evict everyone's windows.
+			merged.evictExpiredWindows(merged.watermark);
 		}
 		return merged;
 	}
@@ -304,7 +362,8 @@ public final class WindowedCounts {
 
 	/** How far the counting has gone: stream time, watermark and the late rides. */
 	public Progress progress() {
-		return new Progress(this.streamTime, this.watermark, this.lateRides, this.lateRidesForEvictedWindows);
+		return new Progress(this.streamTime, this.watermark, this.lateRides, this.lateRidesForEvictedWindows,
+				this.ridesOutsideWindows, this.aheadSince, this.aheadRides);
 	}
 
 	/** The windows this instance changed since it was made (their new figures), and those it evicted. */
@@ -328,10 +387,7 @@ public final class WindowedCounts {
 	public WindowedCounts withChanges(Progress progress, Map<LocalDateTime, WindowState> windows) {
 		WindowedCounts copy = copy();
 		if (progress != null) {
-			copy.streamTime = progress.streamTime();
-			copy.watermark = progress.watermark();
-			copy.lateRides = progress.lateRides();
-			copy.lateRidesForEvictedWindows = progress.lateRidesForEvictedWindows();
+			copy.setProgress(progress);
 		}
 		windows.forEach((start, window) -> {
 			if (window == null) {
@@ -345,6 +401,16 @@ public final class WindowedCounts {
 			}
 		});
 		return copy;
+	}
+
+	private void setProgress(Progress progress) {
+		this.streamTime = progress.streamTime();
+		this.watermark = progress.watermark();
+		this.lateRides = progress.lateRides();
+		this.lateRidesForEvictedWindows = progress.lateRidesForEvictedWindows();
+		this.ridesOutsideWindows = progress.ridesOutsideWindows();
+		this.aheadSince = progress.aheadSince();
+		this.aheadRides = progress.aheadRides();
 	}
 
 	/** A copy with this progress (from a changelog), the windows unchanged. */
@@ -362,7 +428,7 @@ public final class WindowedCounts {
 	public State state() {
 		List<WindowState> states = new ArrayList<>(this.windows.size());
 		this.windows.forEach((start, tally) -> states.add(tally.state(start)));
-		return new State(this.streamTime, this.watermark, this.lateRides, this.lateRidesForEvictedWindows, states);
+		return new State(progress(), states);
 	}
 
 	/**
@@ -377,10 +443,7 @@ public final class WindowedCounts {
 				throw new IllegalArgumentException("window " + window.start() + " is given twice");
 			}
 		}
-		counts.streamTime = state.streamTime();
-		counts.watermark = state.watermark();
-		counts.lateRides = state.lateRides();
-		counts.lateRidesForEvictedWindows = state.lateRidesForEvictedWindows();
+		counts.setProgress(state.progress());
 		return counts;
 	}
 
@@ -395,13 +458,15 @@ public final class WindowedCounts {
 		return this.spec.equals(other.spec) && Objects.equals(this.streamTime, other.streamTime)
 				&& Objects.equals(this.watermark, other.watermark) && this.lateRides == other.lateRides
 				&& this.lateRidesForEvictedWindows == other.lateRidesForEvictedWindows
+				&& this.ridesOutsideWindows == other.ridesOutsideWindows
+				&& Objects.equals(this.aheadSince, other.aheadSince) && this.aheadRides == other.aheadRides
 				&& this.windows.equals(other.windows);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.spec, this.streamTime, this.watermark, this.lateRides,
-				this.lateRidesForEvictedWindows, this.windows);
+				this.lateRidesForEvictedWindows, this.ridesOutsideWindows, this.windows);
 	}
 
 	@Override
@@ -413,16 +478,10 @@ public final class WindowedCounts {
 	/**
 	 * The fields of {@link WindowedCounts}, as plain data. The spec is configuration, not state.
 	 */
-	public record State(LocalDateTime streamTime, LocalDateTime watermark, long lateRides,
-			long lateRidesForEvictedWindows, List<WindowState> windows) {
+	public record State(Progress progress, List<WindowState> windows) {
 
 		public State {
-			if ((streamTime == null) != (watermark == null)) {
-				throw new IllegalArgumentException("stream time and watermark must both be given or both not");
-			}
-			if (streamTime != null && watermark.isAfter(streamTime)) {
-				throw new IllegalArgumentException("watermark " + watermark + " is after stream time " + streamTime);
-			}
+			Objects.requireNonNull(progress, "progress");
 			windows = List.copyOf(windows);
 		}
 
@@ -434,11 +493,23 @@ public final class WindowedCounts {
 	 * @param watermark the stream time windows are judged closed at (a partition's: its stream time)
 	 * @param lateRides rides late for at least one of their windows
 	 * @param lateRidesForEvictedWindows the late rides of which a window was evicted already
+	 * @param ridesOutsideWindows rides counted in no window, their pickup time outside the {@link PickupBounds}
+	 * @param aheadSince the first of the latest rides in a row picked up far ahead of stream time, or null
+	 * @param aheadRides how many rides in a row, since {@code aheadSince}, were picked up far ahead
 	 */
 	public record Progress(LocalDateTime streamTime, LocalDateTime watermark, long lateRides,
-			long lateRidesForEvictedWindows) {
+			long lateRidesForEvictedWindows, long ridesOutsideWindows, LocalDateTime aheadSince, int aheadRides) {
 
-		public static final Progress NONE = new Progress(null, null, 0, 0);
+		public static final Progress NONE = new Progress(null, null, 0, 0, 0, null, 0);
+
+		public Progress {
+			if ((streamTime == null) != (watermark == null)) {
+				throw new IllegalArgumentException("stream time and watermark must both be given or both not");
+			}
+			if (streamTime != null && watermark.isAfter(streamTime)) {
+				throw new IllegalArgumentException("watermark " + watermark + " is after stream time " + streamTime);
+			}
+		}
 
 	}
 

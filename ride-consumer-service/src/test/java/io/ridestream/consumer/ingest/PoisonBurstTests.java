@@ -29,9 +29,12 @@ import static org.awaitility.Awaitility.await;
  * A burst of garbage on one partition is parked on the dead-letter topic within seconds, and the rides behind it
  * are counted: no transaction outlives the broker's transaction timeout however many dead letters a batch holds.
  */
-@SpringBootTest(properties = "ridestream.dead-letter.partitions=1")
-@EmbeddedKafka(partitions = 1, topics = "rides", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SpringBootTest(properties = { "ridestream.topic.name=" + PoisonBurstTests.TOPIC, "ridestream.dead-letter.partitions=1" })
+@EmbeddedKafka(partitions = 1, topics = PoisonBurstTests.TOPIC,
+		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PoisonBurstTests {
+
+	static final String TOPIC = "garbage-rides";
 
 	private static final int POISON_MESSAGES = 5_000;
 
@@ -47,9 +50,9 @@ class PoisonBurstTests {
 		try (Producer<String, byte[]> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(this.broker),
 				new StringSerializer(), new ByteArraySerializer())) {
 			for (int i = 0; i < POISON_MESSAGES; i++) {
-				producer.send(new ProducerRecord<>("rides", 0, null, ("garbage " + i).getBytes(StandardCharsets.UTF_8)));
+				producer.send(new ProducerRecord<>(TOPIC, 0, null, ("garbage " + i).getBytes(StandardCharsets.UTF_8)));
 			}
-			rides.forEach((ride) -> producer.send(new ProducerRecord<>("rides", 0, null, RideJson.write(ride))));
+			rides.forEach((ride) -> producer.send(new ProducerRecord<>(TOPIC, 0, null, RideJson.write(ride))));
 		}
 		long started = System.nanoTime();
 

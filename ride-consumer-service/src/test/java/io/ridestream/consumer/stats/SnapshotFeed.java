@@ -26,7 +26,7 @@ final class SnapshotFeed {
 		PartitionSnapshot latest = latest(partition);
 		RideAggregate aggregate = latest.aggregate().copy();
 		aggregate.add(ride);
-		PartitionWindows windows = latest.windows().forCounting(DefaultWindows.properties().specs());
+		PartitionWindows windows = latest.windows().forCounting(DefaultWindows.properties().specs(), DefaultWindows.properties().pickupBounds());
 		windows.add(ride);
 		publish(new PartitionSnapshot(partition, offset, aggregate, windows));
 	}

@@ -270,17 +270,18 @@ class WindowedCountsTests {
 	}
 
 	@Test
-	void mergedViewLeavesOutWindowsThatAPartitionHasEvicted() {
+	void mergedViewEvictsWindowsOnlyOnceThePartitionFurthestBehindHasPassedThem() {
 		WindowedCounts ahead = countsOf(TUMBLING, rideAt("00:01"), rideAt("01:30"));
 		WindowedCounts behind = countsOf(TUMBLING, rideAt("00:02"), rideAt("00:25"), rideAt("00:35"));
 
 		WindowedCounts merged = ahead.merge(behind);
 
 		assertThat(ahead.window(at("00:00"))).isNull();
-		assertThat(merged.window(at("00:00"))).isNull();
-		assertThat(merged.window(at("00:20"))).isNull();
+		assertThat(merged.window(at("00:00")).rides()).as("the rides of the partition behind").isEqualTo(1);
+		assertThat(merged.window(at("00:20")).rides()).isEqualTo(1);
 		assertThat(merged.window(at("00:30")).rides()).isEqualTo(1);
 		assertThat(merged.window(at("01:30")).rides()).isEqualTo(1);
+		assertThat(merged.watermark()).isEqualTo(at("00:35"));
 	}
 
 	@Test
