@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ready once the statistics changelog has been read to its end: before that, {@code /stats} would show only part
- * of the statistics, so the readiness probe keeps traffic away.
+ * of the statistics, so the readiness probe keeps traffic away. Down while the changelog's reader restarts after an
+ * unexpected failure: {@code /stats} stands still meanwhile.
  */
 @Component("statisticsChangelog")
 class ChangelogHealthIndicator implements HealthIndicator {
@@ -19,8 +20,12 @@ class ChangelogHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		return this.changelog.loaded() ? Health.up().build()
-				: Health.outOfService().withDetail("reason", "reading the statistics changelog").build();
+		if (!this.changelog.reading()) {
+			return Health.down().withDetail("reason", "the statistics changelog reader is restarting").build();
+		}
+		Health.Builder health = this.changelog.loaded() ? Health.up()
+				: Health.outOfService().withDetail("reason", "reading the statistics changelog");
+		return health.withDetail("skippedRecords", this.changelog.skippedRecords()).build();
 	}
 
 }

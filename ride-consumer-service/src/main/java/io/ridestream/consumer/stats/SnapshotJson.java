@@ -119,7 +119,12 @@ public final class SnapshotJson {
 		if (stored.format() != FORMAT || stored.spec() == null || stored.window() == null) {
 			throw new IllegalArgumentException("not a window of format " + FORMAT);
 		}
-		return new Window(stored.partition(), stored.spec().spec(), stored.window());
+		WindowSpec spec = stored.spec().spec();
+		if (!spec.windowsOf(stored.window().start()).contains(stored.window().start())) {
+			throw new IllegalArgumentException(
+					"window start " + stored.window().start() + " is not aligned to " + spec);
+		}
+		return new Window(stored.partition(), spec, stored.window());
 	}
 
 	private static <T> T parse(byte[] json, Class<T> type, String what) {

@@ -88,16 +88,26 @@ public class StatisticsService {
 
 		private final Map<Integer, PartitionChanges> partitions = new LinkedHashMap<>();
 
+		private int records;
+
 		void snapshot(PartitionSnapshot snapshot) {
 			changes(snapshot.partition()).snapshot = snapshot;
+			this.records++;
 		}
 
 		void window(SnapshotJson.Window window) {
 			changes(window.partition()).window(window.spec(), window.figures().start(), window.figures());
+			this.records++;
+		}
+
+		/** How many records the batch holds. */
+		int records() {
+			return this.records;
 		}
 
 		/** A window evicted: its tombstone names its kind but not its spec, so it is removed from any spec's. */
 		void evicted(SnapshotJson.WindowKey key, Collection<WindowSpec> specs) {
+			this.records++;
 			specs.stream()
 				.filter((spec) -> spec.kind() == key.kind())
 				.forEach((spec) -> changes(key.partition()).window(spec, key.start(), null));

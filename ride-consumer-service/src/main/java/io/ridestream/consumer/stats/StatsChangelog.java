@@ -12,7 +12,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -35,17 +39,22 @@ import org.springframework.stereotype.Component;
  * latest snapshot of every partition of the rides topic in {@link StatisticsService}. So every instance serves the
  * statistics of all partitions, whichever instance counts them.
  *
+ * <p>A record it cannot read is logged, counted ({@code ridestream.changelog.records.skipped}) and skipped. Should
+ * the reader fail anyway, it starts again from the beginning, and readiness is down meanwhile.
+ *
  * <p>It reads only committed transactions ({@code read_committed}): a snapshot is visible once the offsets it was
  * counted up to are committed with it, never before and never if the transaction was aborted.
  */
 @Component
-public class StatsChangelog implements SmartLifecycle {
+public class StatsChangelog implements SmartLifecycle, MeterBinder {
 
 	private static final Log logger = LogFactory.getLog(StatsChangelog.class);
 
 	private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
 
 	private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration RESTART_DELAY = Duration.ofSeconds(1);
 
 	private final KafkaProperties kafka;
 
@@ -62,6 +71,10 @@ public class StatsChangelog implements SmartLifecycle {
 	private volatile boolean running;
 
 	private volatile boolean loaded;
+
+	private volatile boolean restarting;
+
+	private final AtomicLong skipped = new AtomicLong();
 
 	StatsChangelog(KafkaProperties kafka, ChangelogProperties changelog, StatisticsService statistics) {
 		this.kafka = kafka;
@@ -105,12 +118,41 @@ public class StatsChangelog implements SmartLifecycle {
 		return this.loaded;
 	}
 
+	/**
+	 * Whether the reader is reading; false while it is restarted after an unexpected failure, during which
+	 * {@code /stats} stands still.
+	 */
+	public boolean reading() {
+		return this.running && !this.restarting;
+	}
+
+	/** Changelog records skipped because this version could not read them. */
+	public long skippedRecords() {
+		return this.skipped.get();
+	}
+
 	@Override
 	public void start() {
 		this.running = true;
-		this.reader = new Thread(this::readForever, "stats-changelog-reader");
+		this.reader = new Thread(this::readUntilStopped, "stats-changelog-reader");
 		this.reader.setDaemon(true);
 		this.reader.start();
+	}
+
+	/** Reads, and starts reading again from the beginning if the reader fails unexpectedly. */
+	private void readUntilStopped() {
+		while (this.running) {
+			try {
+				readForever();
+			}
+			catch (Throwable ex) { // NOSONAR: whatever it is, /stats must not freeze while health says UP
+				this.restarting = true;
+				logger.error("Reading the statistics changelog failed unexpectedly; reading it again from the beginning in "
+						+ RESTART_DELAY.toSeconds() + " s", ex);
+				pause(RESTART_DELAY);
+				this.restarting = false;
+			}
+		}
 	}
 
 	@Override
@@ -150,7 +192,7 @@ public class StatsChangelog implements SmartLifecycle {
 					if (partitions.isEmpty()) {
 						partitions = assign(changelogConsumer);
 						if (partitions.isEmpty()) {
-							pause();
+							pause(POLL_TIMEOUT);
 						}
 						else {
 							CompletableFuture<Void> initialLoad = new CompletableFuture<>();
@@ -164,7 +206,7 @@ public class StatsChangelog implements SmartLifecycle {
 						for (ConsumerRecord<String, byte[]> record : changelogConsumer.poll(POLL_TIMEOUT)) {
 							add(batch, record);
 						}
-						this.statistics.apply(batch);
+						apply(batch);
 						completeCaughtUp(changelogConsumer, waiting);
 					}
 				}
@@ -182,9 +224,9 @@ public class StatsChangelog implements SmartLifecycle {
 		}
 	}
 
-	private static void pause() {
+	private static void pause(Duration duration) {
 		try {
-			Thread.sleep(POLL_TIMEOUT.toMillis());
+			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -235,6 +277,18 @@ public class StatsChangelog implements SmartLifecycle {
 			.allMatch((end) -> changelogConsumer.position(end.getKey(), END_OFFSETS_TIMEOUT) >= end.getValue());
 	}
 
+	/** A batch that cannot be applied whole is skipped, so that the next ones still are. */
+	private void apply(StatisticsService.ChangelogBatch batch) {
+		try {
+			this.statistics.apply(batch);
+		}
+		catch (RuntimeException ex) {
+			this.skipped.addAndGet(batch.records());
+			logger.error("Skipped " + batch.records() + " records of the statistics changelog that could not be applied",
+					ex);
+		}
+	}
+
 	private void add(StatisticsService.ChangelogBatch batch, ConsumerRecord<String, byte[]> record) {
 		try {
 			if (SnapshotJson.isWindowKey(record.key())) {
@@ -249,9 +303,11 @@ public class StatsChangelog implements SmartLifecycle {
 				batch.snapshot(SnapshotJson.read(record.value()));
 			}
 		}
-		catch (IllegalArgumentException ex) {
-			logger.warn("Skipped " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
-					+ ex.getMessage());
+		catch (RuntimeException ex) {
+			// Written by hand, by another version or broken: it says nothing this version can count on.
+			this.skipped.incrementAndGet();
+			logger.warn("Skipped " + record.topic() + "-" + record.partition() + "@" + record.offset() + " (key "
+					+ record.key() + "), not a record this version reads: " + ex);
 		}
 	}
 
@@ -269,6 +325,13 @@ public class StatsChangelog implements SmartLifecycle {
 	}
 
 	private record CatchUp(Map<TopicPartition, Long> endOffsets, CompletableFuture<Void> request) {
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("ridestream.changelog.records.skipped", this, StatsChangelog::skippedRecords)
+			.description("Records of the statistics changelog skipped because this version could not read them")
+			.register(registry);
 	}
 
 }
