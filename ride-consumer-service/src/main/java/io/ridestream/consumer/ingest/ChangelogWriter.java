@@ -20,6 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * container's transaction, which also commits the batch's offsets and its dead letters: all of them become
  * visible together, or none does. Once the transaction is over, the partitions' committed statistics follow its
  * outcome.
+ *
+ * <p>Everything of one partition of the rides topic goes to one partition of the changelog, the one with its number
+ * (modulo the changelog's partitions), as in Kafka Streams: a transaction's records for it are then committed
+ * together by one marker, and a reader that has read that changelog partition to its end has all of them or none,
+ * never a partition's statistics without the windows they were written with.
  */
 @Component
 class ChangelogWriter {
@@ -51,9 +56,14 @@ class ChangelogWriter {
 			.filter(PartitionCount::changed)
 			.map(PartitionCount::snapshot)
 			.toList();
+		int changelogPartitions = this.template.partitionsFor(this.topic).size();
 		for (PartitionSnapshot snapshot : snapshots) {
-			this.template.send(this.topic, SnapshotJson.key(snapshot.partition()), SnapshotJson.write(snapshot));
-			snapshot.windows().all().values().forEach((windows) -> sendWindows(snapshot.partition(), windows));
+			int partition = snapshot.partition() % changelogPartitions;
+			this.template.send(this.topic, partition, SnapshotJson.key(snapshot.partition()), SnapshotJson.write(snapshot));
+			snapshot.windows()
+				.all()
+				.values()
+				.forEach((windows) -> sendWindows(partition, snapshot.partition(), windows));
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
@@ -74,15 +84,16 @@ class ChangelogWriter {
 	}
 
 	/** The windows the batch changed, and a tombstone for each it evicted, so compaction forgets them. */
-	private void sendWindows(int partition, WindowedCounts windows) {
+	private void sendWindows(int changelogPartition, int partition, WindowedCounts windows) {
 		WindowedCounts.Changes changes = windows.changes();
 		WindowSpec spec = windows.spec();
 		for (WindowedCounts.WindowState window : changes.changed()) {
-			this.template.send(this.topic, SnapshotJson.windowKey(partition, spec.kind(), window.start()),
+			this.template.send(this.topic, changelogPartition, SnapshotJson.windowKey(partition, spec.kind(), window.start()),
 					SnapshotJson.writeWindow(partition, spec, window));
 		}
 		for (LocalDateTime start : changes.evicted()) {
-			this.template.send(this.topic, SnapshotJson.windowKey(partition, spec.kind(), start), null);
+			this.template.send(this.topic, changelogPartition, SnapshotJson.windowKey(partition, spec.kind(), start),
+					null);
 		}
 	}
 

@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -34,6 +36,8 @@ class OwnedPartitions implements MeterBinder {
 	private final ConcurrentMap<Integer, PartitionSnapshot> committed = new ConcurrentHashMap<>();
 
 	private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong restored = new AtomicLong();
 
 	private final StatsChangelog changelog;
 
@@ -98,6 +102,7 @@ class OwnedPartitions implements MeterBinder {
 	private PartitionSnapshot restore(int partition) {
 		PartitionSnapshot snapshot = this.statistics.snapshot(partition).orElseGet(() -> PartitionSnapshot.empty(partition));
 		this.committed.put(partition, snapshot);
+		this.restored.incrementAndGet();
 		logger.info("Restored partition " + partition + ": " + snapshot.aggregate().rides() + " rides up to offset "
 				+ snapshot.lastOffset());
 		return snapshot;
@@ -107,6 +112,10 @@ class OwnedPartitions implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder("ridestream.partitions.assigned", this.assigned, Set::size)
 			.description("Partitions of the rides topic this instance counts")
+			.register(registry);
+		FunctionCounter.builder("ridestream.partitions.restored", this.restored, AtomicLong::get)
+			.description("Times a partition's statistics were restored from the changelog (assigned to this "
+					+ "instance, or a transaction's outcome not seen)")
 			.register(registry);
 	}
 

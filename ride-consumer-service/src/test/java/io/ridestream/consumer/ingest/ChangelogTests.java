@@ -185,6 +185,57 @@ class ChangelogTests {
 		}
 	}
 
+	@Test
+	void keepsEveryRecordOfARidesPartitionInTheChangelogPartitionOfTheSameNumber() throws Exception {
+		long before = settledTotal();
+		publish(RIDES);
+		await().atMost(PATIENCE).until(() -> this.statistics.current().totalRides() == before + RIDES.size());
+
+		List<ConsumerRecord<String, byte[]>> records = changelogRecords();
+
+		assertThat(records).extracting(ConsumerRecord::key).anyMatch(SnapshotJson::isWindowKey);
+		for (ConsumerRecord<String, byte[]> record : records) {
+			int ridesPartition = Integer.parseInt(record.key().split("/")[0]);
+			assertThat(record.partition()).as("changelog partition of %s", record.key()).isEqualTo(ridesPartition);
+		}
+	}
+
+	@Test
+	void anInstanceJoiningTheGroupTakesPartitionsWithoutTheOthersRestoringThoseTheyKeep() throws Exception {
+		settledTotal();
+		await().atMost(PATIENCE).until(() -> assignedPartitions(this.meters) == 3);
+		double restoredBefore = settledRestores(this.meters);
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RideConsumerApplication.class)
+			.properties("spring.kafka.bootstrap-servers=" + this.broker.getBrokersAsString(), "server.port=0")
+			.run()) {
+			MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
+
+			await().atMost(PATIENCE).until(() -> assignedPartitions(secondMeters) > 0
+					&& assignedPartitions(this.meters) + assignedPartitions(secondMeters) == 3);
+
+			await().atMost(PATIENCE)
+				.until(() -> restoredPartitions(secondMeters) == assignedPartitions(secondMeters));
+			assertThat(settledRestores(this.meters)).as("partitions the first instance restored again")
+				.isEqualTo(restoredBefore);
+		}
+	}
+
+	/** The restores once no partition is being restored any more (an assigned partition is restored soon after). */
+	private static double settledRestores(MeterRegistry meters) {
+		double[] last = { restoredPartitions(meters) };
+		await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> {
+			double now = restoredPartitions(meters);
+			boolean settled = now == last[0];
+			last[0] = now;
+			return settled;
+		});
+		return last[0];
+	}
+
+	private static double restoredPartitions(MeterRegistry meters) {
+		return meters.get("ridestream.partitions.restored").functionCounter().count();
+	}
+
 	private static double assignedPartitions(MeterRegistry meters) {
 		return meters.get("ridestream.partitions.assigned").gauge().value();
 	}
@@ -241,9 +292,20 @@ class ChangelogTests {
 
 	/** The latest snapshot of each partition in the changelog's committed transactions. */
 	private Map<Integer, PartitionSnapshot> latestSnapshots() {
+		Map<Integer, PartitionSnapshot> latest = new HashMap<>();
+		changelogRecords().stream().filter((record) -> !SnapshotJson.isWindowKey(record.key())).forEach((record) -> {
+			PartitionSnapshot snapshot = SnapshotJson.read(record.value());
+			assertThat(record.key()).isEqualTo(String.valueOf(snapshot.partition()));
+			latest.put(snapshot.partition(), snapshot);
+		});
+		return latest;
+	}
+
+	/** Every record of the changelog's committed transactions. */
+	private List<ConsumerRecord<String, byte[]>> changelogRecords() {
 		Map<String, Object> properties = KafkaTestUtils.consumerProps(this.broker, "changelog-reader", false);
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		Map<Integer, PartitionSnapshot> latest = new HashMap<>();
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(CHANGELOG)
@@ -253,18 +315,12 @@ class ChangelogTests {
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			await().atMost(PATIENCE).until(() -> {
 				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
 				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= ends.get(partition));
 			});
-			records.stream().filter((record) -> !SnapshotJson.isWindowKey(record.key())).forEach((record) -> {
-				PartitionSnapshot snapshot = SnapshotJson.read(record.value());
-				assertThat(record.key()).isEqualTo(String.valueOf(snapshot.partition()));
-				latest.put(snapshot.partition(), snapshot);
-			});
 		}
-		return latest;
+		return records;
 	}
 
 	private Admin admin() {
