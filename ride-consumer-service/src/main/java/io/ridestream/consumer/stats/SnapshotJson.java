@@ -50,6 +50,23 @@ public final class SnapshotJson {
 		return partition + WINDOW_KEY_SEPARATOR + kind + WINDOW_KEY_SEPARATOR + start;
 	}
 
+	/**
+	 * The partition of the rides topic a record's key belongs to.
+	 * @throws IllegalArgumentException if the key names none
+	 */
+	public static int ridesPartition(String key) {
+		if (key == null) {
+			throw new IllegalArgumentException("a changelog record without a key");
+		}
+		int end = key.indexOf(WINDOW_KEY_SEPARATOR);
+		try {
+			return Integer.parseInt((end < 0) ? key : key.substring(0, end));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("not a changelog key: " + key, ex);
+		}
+	}
+
 	/** Whether the key is that of a window's record. */
 	public static boolean isWindowKey(String key) {
 		return key != null && key.contains(WINDOW_KEY_SEPARATOR);

@@ -76,6 +76,8 @@ public class StatsChangelog implements SmartLifecycle, MeterBinder {
 
 	private final AtomicLong skipped = new AtomicLong();
 
+	private final AtomicLong misplaced = new AtomicLong();
+
 	StatsChangelog(KafkaProperties kafka, ChangelogProperties changelog, StatisticsService statistics) {
 		this.kafka = kafka;
 		this.changelog = changelog;
@@ -204,7 +206,7 @@ public class StatsChangelog implements SmartLifecycle, MeterBinder {
 						takeRequests(changelogConsumer, partitions, waiting);
 						StatisticsService.ChangelogBatch batch = new StatisticsService.ChangelogBatch();
 						for (ConsumerRecord<String, byte[]> record : changelogConsumer.poll(POLL_TIMEOUT)) {
-							add(batch, record);
+							add(batch, record, partitions.size());
 						}
 						apply(batch);
 						completeCaughtUp(changelogConsumer, waiting);
@@ -289,8 +291,13 @@ public class StatsChangelog implements SmartLifecycle, MeterBinder {
 		}
 	}
 
-	private void add(StatisticsService.ChangelogBatch batch, ConsumerRecord<String, byte[]> record) {
+	private void add(StatisticsService.ChangelogBatch batch, ConsumerRecord<String, byte[]> record,
+			int changelogPartitions) {
 		try {
+			if (SnapshotJson.ridesPartition(record.key()) % changelogPartitions != record.partition()) {
+				misplaced(record);
+				return;
+			}
 			if (SnapshotJson.isWindowKey(record.key())) {
 				if (record.value() == null) {
 					batch.evicted(SnapshotJson.parseWindowKey(record.key()), this.statistics.windowSpecs());
@@ -308,6 +315,19 @@ public class StatsChangelog implements SmartLifecycle, MeterBinder {
 			this.skipped.incrementAndGet();
 			logger.warn("Skipped " + record.topic() + "-" + record.partition() + "@" + record.offset() + " (key "
 					+ record.key() + "), not a record this version reads: " + ex);
+		}
+	}
+
+	/**
+	 * Earlier builds spread a partition's records over the changelog by key hash; read in no particular order
+	 * with the records written since, they could undo newer ones. They are ignored: a partition without records in
+	 * its own changelog partition is counted again from the beginning of the rides topic, exactly.
+	 */
+	private void misplaced(ConsumerRecord<String, byte[]> record) {
+		if (this.misplaced.getAndIncrement() == 0) {
+			logger.warn("Ignoring records of the statistics changelog that are not in the partition of their rides "
+					+ "partition (written by an earlier version), e.g. " + record.topic() + "-" + record.partition() + "@"
+					+ record.offset() + " key " + record.key() + "; such partitions are counted again from the start");
 		}
 	}
 
