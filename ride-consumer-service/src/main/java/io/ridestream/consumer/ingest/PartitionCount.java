@@ -7,6 +7,7 @@ import io.ridestream.consumer.stats.RideAggregate;
 import io.ridestream.consumer.windows.PartitionWindows;
 import io.ridestream.consumer.windows.PickupBounds;
 import io.ridestream.consumer.windows.WindowSpec;
+import io.ridestream.consumer.zones.ZoneLookup;
 import io.ridestream.model.Ride;
 
 /**
@@ -21,13 +22,17 @@ final class PartitionCount {
 
 	private final PartitionWindows windows;
 
+	/** Rides from or to locations it does not list are counted in one place, so the state stays bounded. */
+	private final ZoneLookup zones;
+
 	private long lastOffset;
 
 	private boolean changed;
 
 	private long lastOffsetRead = -1;
 
-	PartitionCount(PartitionSnapshot committed, List<WindowSpec> windows, PickupBounds bounds) {
+	PartitionCount(PartitionSnapshot committed, List<WindowSpec> windows, PickupBounds bounds, ZoneLookup zones) {
+		this.zones = zones;
 		this.partition = committed.partition();
 		this.aggregate = committed.aggregate().copy();
 		this.windows = committed.windows().forCounting(windows, bounds);
@@ -49,8 +54,10 @@ final class PartitionCount {
 	}
 
 	void addRide(long offset, Ride ride) {
-		this.aggregate.add(ride);
-		this.windows.add(ride);
+		int pickup = this.zones.listedOrOther(ride.pickupLocationId());
+		int dropoff = this.zones.listedOrOther(ride.dropoffLocationId());
+		this.aggregate.add(ride, pickup, dropoff);
+		this.windows.add(ride, pickup, dropoff);
 		counted(offset);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.ridestream.consumer.windows.PickupBounds;
 import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowsProperties;
+import io.ridestream.consumer.zones.ZoneLookup;
 import io.ridestream.model.Ride;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,10 +53,13 @@ class RideListener implements ConsumerSeekAware {
 
 	private final PickupBounds pickupBounds;
 
+	private final ZoneLookup zones;
+
 	private final long maxBatchNanos;
 
 	RideListener(TopicProperties topic, OwnedPartitions owned, PoisonMessages poisonMessages,
-			ChangelogWriter changelog, WindowsProperties windows) {
+			ChangelogWriter changelog, WindowsProperties windows, ZoneLookup zones) {
+		this.zones = zones;
 		this.topic = topic;
 		this.owned = owned;
 		this.poisonMessages = poisonMessages;
@@ -85,7 +89,7 @@ class RideListener implements ConsumerSeekAware {
 			if (count == null || count.partition() != record.partition()) {
 				count = counts.computeIfAbsent(record.partition(),
 						(partition) -> new PartitionCount(this.owned.committed(partition), this.windows,
-								this.pickupBounds));
+								this.pickupBounds, this.zones));
 			}
 			if (!count.read(record.offset())) {
 				continue;

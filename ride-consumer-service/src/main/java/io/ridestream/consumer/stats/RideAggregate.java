@@ -28,6 +28,15 @@ public final class RideAggregate {
 	/** The payment-type key for rides that do not say how they were paid. */
 	public static final String UNKNOWN_PAYMENT_TYPE = "unknown";
 
+	/** The key of the vendor and payment codes counted together once {@value #MAX_CODES} distinct ones are held. */
+	public static final String OTHER_CODE = "other";
+
+	/**
+	 * How many distinct vendor and payment codes are counted apart (the TLC uses fewer than ten of each): a stream of
+	 * made-up codes must not grow the statistics without bound.
+	 */
+	static final int MAX_CODES = 32;
+
 	/** Ranks locations by ride count, busiest first, then by location id. */
 	static final Comparator<Map.Entry<Integer, Long>> BUSIEST_FIRST = Map.Entry.<Integer, Long>comparingByValue()
 		.reversed()
@@ -61,12 +70,20 @@ public final class RideAggregate {
 
 	private final Map<Integer, Long> dropoffsByLocation = new HashMap<>();
 
-	/** Adds one ride. */
+	/** Adds one ride, counted at its own locations. */
 	public void add(Ride ride) {
+		add(ride, ride.pickupLocationId(), ride.dropoffLocationId());
+	}
+
+	/**
+	 * Adds one ride, counted at the given locations (its own, or where unlisted locations are counted), and under
+	 * {@value #OTHER_CODE} if its vendor or payment code would be one more than {@value #MAX_CODES}.
+	 */
+	public void add(Ride ride, int pickupLocation, int dropoffLocation) {
 		this.rides++;
-		this.ridesByVendor.merge(code(ride.vendorId()), 1L, Long::sum);
-		String paymentType = (ride.paymentType() != null) ? code(ride.paymentType()) : UNKNOWN_PAYMENT_TYPE;
-		this.ridesByPaymentType.merge(paymentType, 1L, Long::sum);
+		countCode(this.ridesByVendor, code(ride.vendorId()));
+		countCode(this.ridesByPaymentType,
+				(ride.paymentType() != null) ? code(ride.paymentType()) : UNKNOWN_PAYMENT_TYPE);
 		if (ride.passengerCount() != null) {
 			this.passengers += ride.passengerCount();
 		}
@@ -76,8 +93,18 @@ public final class RideAggregate {
 		this.totalDistance = this.totalDistance.add(ride.tripDistance());
 		this.firstPickup = earlier(this.firstPickup, ride.pickupTime());
 		this.lastPickup = later(this.lastPickup, ride.pickupTime());
-		this.pickupsByLocation.merge(ride.pickupLocationId(), 1L, Long::sum);
-		this.dropoffsByLocation.merge(ride.dropoffLocationId(), 1L, Long::sum);
+		this.pickupsByLocation.merge(pickupLocation, 1L, Long::sum);
+		this.dropoffsByLocation.merge(dropoffLocation, 1L, Long::sum);
+	}
+
+	private static void countCode(Map<String, Long> counts, String code) {
+		Long count = counts.get(code);
+		if (count != null) {
+			counts.put(code, count + 1);
+		}
+		else {
+			counts.merge((counts.size() < MAX_CODES) ? code : OTHER_CODE, 1L, Long::sum);
+		}
 	}
 
 	/** The code as a map key; the small codes rides have are made once, not once a ride. */

@@ -45,10 +45,10 @@ public final class PartitionWindows {
 		return new PartitionWindows(copies, bounds);
 	}
 
-	/** Counts a ride; only in a copy {@link #forCounting} gave. */
-	public void add(Ride ride) {
+	/** Counts a ride at the given locations; only in a copy {@link #forCounting} gave. */
+	public void add(Ride ride, int pickupLocation, int dropoffLocation) {
 		for (WindowedCounts windowed : this.counts.values()) {
-			windowed.add(ride, this.bounds);
+			windowed.add(ride, this.bounds, pickupLocation, dropoffLocation);
 		}
 	}
 

@@ -32,14 +32,14 @@ final class WindowTally {
 		this.dropoffs = dropoffs;
 	}
 
-	void add(Ride ride) {
+	void add(Ride ride, int pickupLocation, int dropoffLocation) {
 		this.rides++;
 		this.revenue = this.revenue.add(ride.totalAmount());
 		if (ride.passengerCount() != null) {
 			this.passengers += ride.passengerCount();
 		}
-		this.pickups.add(ride.pickupLocationId(), 1);
-		this.dropoffs.add(ride.dropoffLocationId(), 1);
+		this.pickups.add(pickupLocation, 1);
+		this.dropoffs.add(dropoffLocation, 1);
 	}
 
 	void addLate() {

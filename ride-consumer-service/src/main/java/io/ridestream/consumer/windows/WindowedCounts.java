@@ -95,15 +95,16 @@ public final class WindowedCounts {
 	 * @throws IllegalStateException if this is a merged view of partitions at different stream times
 	 */
 	public void add(Ride ride) {
-		add(ride, PickupBounds.NONE);
+		add(ride, PickupBounds.NONE, ride.pickupLocationId(), ride.dropoffLocationId());
 	}
 
 	/**
 	 * Counts one ride in the windows that contain its pickup time, or as late for those that are closed, or, if its
-	 * pickup time is outside the bounds, in no window but in {@link #ridesOutsideWindows()}.
+	 * pickup time is outside the bounds, in no window but in {@link #ridesOutsideWindows()}; at the given locations
+	 * (its own, or where unlisted locations are counted).
 	 * @throws IllegalStateException if this is a merged view of partitions at different stream times
 	 */
-	public void add(Ride ride, PickupBounds bounds) {
+	public void add(Ride ride, PickupBounds bounds, int pickupLocation, int dropoffLocation) {
 		if (!Objects.equals(this.streamTime, this.watermark)) {
 			throw new IllegalStateException("rides cannot be added to a merged view of partitions at stream times "
 					+ this.watermark + " to " + this.streamTime);
@@ -129,7 +130,7 @@ public final class WindowedCounts {
 				recentTally(i, starts.get(i)).addLate();
 			}
 			else {
-				recentTally(i, starts.get(i)).add(ride);
+				recentTally(i, starts.get(i)).add(ride, pickupLocation, dropoffLocation);
 			}
 		}
 		if (late) {

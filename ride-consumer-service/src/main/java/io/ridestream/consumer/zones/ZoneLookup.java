@@ -24,10 +24,21 @@ public final class ZoneLookup {
 
 	private static final List<String> COLUMNS = List.of("locationid", "borough", "zone", "service_zone");
 
+	/**
+	 * Where rides from or to a location id that the table does not list are counted: one place for all of them,
+	 * so that no stream of made-up ids can grow the statistics without bound. Not a TLC location id.
+	 */
+	public static final int OTHER_LOCATION = 0;
+
 	private final Map<Integer, Zone> zones;
+
+	/** Whether each id up to the largest one listed is listed, for a check per ride that allocates nothing. */
+	private final boolean[] listed;
 
 	private ZoneLookup(Map<Integer, Zone> zones) {
 		this.zones = Map.copyOf(zones);
+		this.listed = new boolean[zones.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+		zones.keySet().stream().filter((id) -> id >= 0).forEach((id) -> this.listed[id] = true);
 	}
 
 	/**
@@ -118,7 +129,16 @@ public final class ZoneLookup {
 	/** The zone with this location id, or a zone named "Unknown" in borough "Unknown" if the table lacks it. */
 	public Zone zone(int locationId) {
 		Zone zone = this.zones.get(locationId);
-		return (zone != null) ? zone : Zone.unknown(locationId);
+		if (zone != null) {
+			return zone;
+		}
+		return (locationId == OTHER_LOCATION) ? Zone.notListed() : Zone.unknown(locationId);
+	}
+
+	/** The location id if the table lists it, otherwise {@link #OTHER_LOCATION}. */
+	public int listedOrOther(int locationId) {
+		return (locationId >= 0 && locationId < this.listed.length && this.listed[locationId]) ? locationId
+				: OTHER_LOCATION;
 	}
 
 	/** How many zones the table lists. */

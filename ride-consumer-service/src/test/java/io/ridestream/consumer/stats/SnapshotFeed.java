@@ -26,8 +26,9 @@ final class SnapshotFeed {
 		PartitionSnapshot latest = latest(partition);
 		RideAggregate aggregate = latest.aggregate().copy();
 		aggregate.add(ride);
-		PartitionWindows windows = latest.windows().forCounting(DefaultWindows.properties().specs(), DefaultWindows.properties().pickupBounds());
-		windows.add(ride);
+		PartitionWindows windows = latest.windows()
+			.forCounting(DefaultWindows.properties().specs(), DefaultWindows.properties().pickupBounds());
+		windows.add(ride, ride.pickupLocationId(), ride.dropoffLocationId());
 		publish(new PartitionSnapshot(partition, offset, aggregate, windows));
 	}
 

@@ -95,7 +95,7 @@ class PickupBoundsTests {
 		WindowedCounts counts = counted(rideAt("00:01"), ride(nextMonth, 1, 1, 2, "5"), ride(nextMonth, 1, 1, 2, "5"));
 
 		WindowedCounts restored = WindowedCounts.of(TUMBLING, counts.state());
-		restored.add(ride(nextMonth, 1, 1, 2, "5"), BOUNDS);
+		restored.add(ride(nextMonth, 1, 1, 2, "5"), BOUNDS, 1, 2);
 
 		assertThat(restored.streamTime()).isEqualTo(nextMonth);
 		assertThat(restored.ridesOutsideWindows()).isEqualTo(2);
@@ -104,7 +104,7 @@ class PickupBoundsTests {
 	private static WindowedCounts counted(Ride... rides) {
 		WindowedCounts counts = new WindowedCounts(TUMBLING);
 		for (Ride ride : rides) {
-			counts.add(ride, BOUNDS);
+			counts.add(ride, BOUNDS, ride.pickupLocationId(), ride.dropoffLocationId());
 		}
 		return counts;
 	}
