@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.ridestream.consumer.windows.PartitionWindows;
 import io.ridestream.consumer.windows.WindowSpec;
@@ -38,6 +39,13 @@ public class StatisticsService {
 
 	private final Map<WindowSpec.Kind, WindowSpec> windowSpecs = new EnumMap<>(WindowSpec.Kind.class);
 
+	/** Counts the changes applied: the merged views below are of the version they name. */
+	private final AtomicLong version = new AtomicLong();
+
+	private volatile Merged<RideStatistics> statistics = new Merged<>(-1, null);
+
+	private final Map<WindowSpec.Kind, Merged<WindowedCounts>> windows = new ConcurrentHashMap<>();
+
 	public StatisticsService(ZoneLookup zones, StatsProperties properties, WindowsProperties windows) {
 		this.zones = zones;
 		this.topLocations = properties.topLocations();
@@ -58,6 +66,15 @@ public class StatisticsService {
 	 * however many of its windows the batch holds.
 	 */
 	void apply(ChangelogBatch batch) {
+		try {
+			applyChanges(batch);
+		}
+		finally {
+			this.version.incrementAndGet();
+		}
+	}
+
+	private void applyChanges(ChangelogBatch batch) {
 		batch.partitions.forEach((partition, changes) -> this.partitions.compute(partition, (key, kept) -> {
 			PartitionSnapshot base = (kept != null) ? kept : PartitionSnapshot.empty(partition);
 			PartitionSnapshot snapshot = (changes.snapshot != null) ? changes.snapshot : base;
@@ -136,14 +153,33 @@ public class StatisticsService {
 		return Optional.ofNullable(this.partitions.get(partition));
 	}
 
-	/** The statistics of all partitions. */
+	/**
+	 * The statistics of all partitions, merged once per change of the changelog however often they are asked for, so
+	 * that a burst of page loads and scrapes cannot take the cores from the listener.
+	 */
 	public RideStatistics current() {
-		List<PartitionSnapshot> snapshots = List.copyOf(this.partitions.values());
-		return RideStatistics.of(snapshots, this.zones, this.topLocations);
+		long current = this.version.get();
+		Merged<RideStatistics> merged = this.statistics;
+		if (merged.version() != current) {
+			merged = new Merged<>(current, RideStatistics.of(List.copyOf(this.partitions.values()), this.zones,
+					this.topLocations));
+			this.statistics = merged;
+		}
+		return merged.value();
 	}
 
-	/** The windows of that kind of all partitions, merged. */
+	/** The windows of that kind of all partitions, merged once per change of the changelog (see {@link #current}). */
 	public WindowedCounts windows(WindowSpec.Kind kind) {
+		long current = this.version.get();
+		Merged<WindowedCounts> merged = this.windows.get(kind);
+		if (merged == null || merged.version() != current) {
+			merged = new Merged<>(current, mergeWindows(kind));
+			this.windows.put(kind, merged);
+		}
+		return merged.value();
+	}
+
+	private WindowedCounts mergeWindows(WindowSpec.Kind kind) {
 		WindowSpec spec = this.windowSpecs.get(kind);
 		WindowedCounts merged = new WindowedCounts(spec);
 		for (PartitionSnapshot snapshot : List.copyOf(this.partitions.values())) {
@@ -153,6 +189,13 @@ public class StatisticsService {
 			}
 		}
 		return merged;
+	}
+
+	/**
+	 * A view merged from the partitions at a version; a view merged while a change was applied is named after the
+	 * version before it, so it is merged again on the next read.
+	 */
+	private record Merged<T>(long version, T value) {
 	}
 
 	/** The configured specs of the windows. */

@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 import io.ridestream.consumer.windows.DefaultWindows;
+import io.ridestream.consumer.windows.WindowSpec;
+import io.ridestream.consumer.windows.WindowedCounts;
 import io.ridestream.consumer.zones.ZoneLookup;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,23 @@ class StatisticsServiceTests {
 	private final StatisticsService statistics = new StatisticsService(ZONES, new StatsProperties(10), DefaultWindows.properties());
 
 	private final SnapshotFeed changelog = new SnapshotFeed(this.statistics);
+
+	@Test
+	void mergesThePartitionsOnceForAnyNumberOfReadsBetweenTwoChangelogUpdates() {
+		recordFixtureInTwoPartitions();
+
+		RideStatistics first = this.statistics.current();
+		WindowedCounts firstWindows = this.statistics.windows(WindowSpec.Kind.TUMBLING);
+
+		for (int i = 0; i < 1_000; i++) {
+			assertThat(this.statistics.current()).isSameAs(first);
+			assertThat(this.statistics.windows(WindowSpec.Kind.TUMBLING)).isSameAs(firstWindows);
+		}
+		this.changelog.recordRide(0, 2, FIRST);
+		assertThat(this.statistics.current()).isNotSameAs(first);
+		assertThat(this.statistics.current().totalRides()).isEqualTo(first.totalRides() + 1);
+		assertThat(this.statistics.windows(WindowSpec.Kind.TUMBLING)).isNotSameAs(firstWindows);
+	}
 
 	@Test
 	void mergesThePartitionsOnRead() {
