@@ -35,7 +35,11 @@ class ChangelogWriter {
 
 	private final OwnedPartitions owned;
 
-	ChangelogWriter(KafkaTemplate<String, byte[]> template, ChangelogProperties changelog, OwnedPartitions owned) {
+	private final StalledPartitions stalled;
+
+	ChangelogWriter(KafkaTemplate<String, byte[]> template, ChangelogProperties changelog, OwnedPartitions owned,
+			StalledPartitions stalled) {
+		this.stalled = stalled;
 		this.template = template;
 		this.topic = changelog.topic();
 		this.owned = owned;
@@ -72,6 +76,7 @@ class ChangelogWriter {
 				for (PartitionSnapshot snapshot : snapshots) {
 					if (status == STATUS_COMMITTED) {
 						ChangelogWriter.this.owned.committed(snapshot);
+						ChangelogWriter.this.stalled.progressed(snapshot.partition());
 					}
 					else {
 						// Rolled back, or not known: the changelog has the truth; read it before counting on.

@@ -1,6 +1,12 @@
 package io.ridestream.consumer.ingest;
 
+import java.util.List;
+
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
@@ -8,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.util.backoff.FixedBackOff;
@@ -52,12 +60,23 @@ class IngestConfiguration {
 	 * After a batch's transaction rolled back (the dead-letter topic or the changelog could not be written, Kafka
 	 * went away), nothing of it is counted: its partitions go back to the batch's first offsets and are read again
 	 * after the retry interval, for as long as it takes. The statistics are never advanced past a message that was
-	 * not handled.
+	 * not handled. The partitions that keep failing are shown by {@link StalledPartitions}.
 	 */
 	@Bean
-	DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(TopicProperties topic) {
+	DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(TopicProperties topic,
+			StalledPartitions stalled) {
 		return new DefaultAfterRollbackProcessor<>(
-				new FixedBackOff(topic.retryInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+				new FixedBackOff(topic.retryInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)) {
+
+			@Override
+			public void processBatch(ConsumerRecords<Object, Object> records, List<ConsumerRecord<Object, Object>> recordList,
+					Consumer<Object, Object> consumer, MessageListenerContainer container, Exception exception,
+					boolean recoverable, ContainerProperties.EOSMode eosMode) {
+				stalled.failed(records.partitions().stream().map(TopicPartition::partition).toList(), exception);
+				super.processBatch(records, recordList, consumer, container, exception, recoverable, eosMode);
+			}
+
+		};
 	}
 
 }
