@@ -67,7 +67,7 @@ class ChangelogWriter {
 			snapshot.windows()
 				.all()
 				.values()
-				.forEach((windows) -> sendWindows(partition, snapshot.partition(), windows));
+				.forEach((windows) -> sendWindows(partition, snapshot, windows));
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
@@ -89,12 +89,13 @@ class ChangelogWriter {
 	}
 
 	/** The windows the batch changed, and a tombstone for each it evicted, so compaction forgets them. */
-	private void sendWindows(int changelogPartition, int partition, WindowedCounts windows) {
+	private void sendWindows(int changelogPartition, PartitionSnapshot snapshot, WindowedCounts windows) {
+		int partition = snapshot.partition();
 		WindowedCounts.Changes changes = windows.changes();
 		WindowSpec spec = windows.spec();
 		for (WindowedCounts.WindowState window : changes.changed()) {
 			this.template.send(this.topic, changelogPartition, SnapshotJson.windowKey(partition, spec.kind(), window.start()),
-					SnapshotJson.writeWindow(partition, spec, window));
+					SnapshotJson.writeWindow(partition, spec, window, snapshot.topicId()));
 		}
 		for (LocalDateTime start : changes.evicted()) {
 			this.template.send(this.topic, changelogPartition, SnapshotJson.windowKey(partition, spec.kind(), start),

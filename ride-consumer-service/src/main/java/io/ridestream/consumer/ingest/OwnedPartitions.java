@@ -43,9 +43,12 @@ class OwnedPartitions implements MeterBinder {
 
 	private final StatisticsService statistics;
 
-	OwnedPartitions(StatsChangelog changelog, StatisticsService statistics) {
+	private final RidesTopicId topicId;
+
+	OwnedPartitions(StatsChangelog changelog, StatisticsService statistics, RidesTopicId topicId) {
 		this.changelog = changelog;
 		this.statistics = statistics;
+		this.topicId = topicId;
 	}
 
 	/**
@@ -99,13 +102,41 @@ class OwnedPartitions implements MeterBinder {
 		this.committed.remove(partition);
 	}
 
+	/**
+	 * Whether the rides topic is another than the one the partition's committed statistics count (deleted and made
+	 * again); if so, its statistics start over from the new topic's beginning, and the log says so.
+	 */
+	boolean startedOverForANewTopic(int partition) {
+		PartitionSnapshot committed = this.committed.get(partition);
+		String current = this.topicId.current();
+		if (committed == null || !committed.isOfAnotherTopicThan(current)) {
+			return false;
+		}
+		this.committed.put(partition, startOver(partition, committed, current));
+		return true;
+	}
+
 	private PartitionSnapshot restore(int partition) {
 		PartitionSnapshot snapshot = this.statistics.snapshot(partition).orElseGet(() -> PartitionSnapshot.empty(partition));
+		String current = this.topicId.current();
+		if (snapshot.isOfAnotherTopicThan(current)) {
+			snapshot = startOver(partition, snapshot, current);
+		}
+		else if (current != null) {
+			snapshot = snapshot.withTopicId(current);
+		}
 		this.committed.put(partition, snapshot);
 		this.restored.incrementAndGet();
 		logger.info("Restored partition " + partition + ": " + snapshot.aggregate().rides() + " rides up to offset "
 				+ snapshot.lastOffset());
 		return snapshot;
+	}
+
+	private static PartitionSnapshot startOver(int partition, PartitionSnapshot old, String topicId) {
+		logger.warn("The rides topic was deleted and created again (id " + old.topicId() + ", now " + topicId
+				+ "): the statistics of partition " + partition + " (" + old.aggregate().rides() + " rides up to offset "
+				+ old.lastOffset() + " of the old topic) start over from the new topic's beginning");
+		return PartitionSnapshot.empty(partition).withTopicId(topicId);
 	}
 
 	@Override

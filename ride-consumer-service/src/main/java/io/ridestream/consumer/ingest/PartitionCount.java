@@ -27,6 +27,8 @@ final class PartitionCount {
 
 	private long lastOffset;
 
+	private final String topicId;
+
 	private boolean changed;
 
 	private long lastOffsetRead = -1;
@@ -37,6 +39,7 @@ final class PartitionCount {
 		this.aggregate = committed.aggregate().copy();
 		this.windows = committed.windows().forCounting(windows, bounds);
 		this.lastOffset = committed.lastOffset();
+		this.topicId = committed.topicId();
 	}
 
 	/**
@@ -86,7 +89,7 @@ final class PartitionCount {
 
 	/** The statistics counted so far; the count must not be used afterwards. */
 	PartitionSnapshot snapshot() {
-		return new PartitionSnapshot(this.partition, this.lastOffset, this.aggregate, this.windows);
+		return new PartitionSnapshot(this.partition, this.lastOffset, this.aggregate, this.windows, this.topicId);
 	}
 
 }

@@ -105,6 +105,20 @@ class RideListener implements ConsumerSeekAware {
 		poison.finish();
 		this.changelog.write(counts.values());
 		readOnFrom(nextOffsets(counts, records.subList(taken, records.size())), consumer);
+		startOverForANewTopic(counts.values(), consumer);
+	}
+
+	/**
+	 * Statistics that go past a batch's messages are normal after a restore; they may also be those of a rides topic
+	 * deleted and made again under the same name, whose offsets start at 0 again (the new messages would be taken for
+	 * counted ones for ever). Such a partition's statistics start over from the new topic's beginning.
+	 */
+	private void startOverForANewTopic(Collection<PartitionCount> counts, Consumer<?, ?> consumer) {
+		for (PartitionCount count : counts) {
+			if (count.countsBeyondBatch() && this.owned.startedOverForANewTopic(count.partition())) {
+				consumer.seekToBeginning(List.of(new TopicPartition(topic(), count.partition())));
+			}
+		}
 	}
 
 	/**

@@ -97,7 +97,7 @@ public final class SnapshotJson {
 			.forEach((kind, counts) -> windows.put(kind,
 					new StoredProgress(StoredSpec.of(counts.spec()), counts.progress())));
 		return MAPPER.writeValueAsBytes(new Stored(FORMAT, snapshot.partition(), snapshot.lastOffset(),
-				snapshot.aggregate().state(), windows));
+				snapshot.aggregate().state(), windows, snapshot.topicId()));
 	}
 
 	/**
@@ -119,12 +119,18 @@ public final class SnapshotJson {
 			}
 		}
 		return new PartitionSnapshot(stored.partition(), stored.lastOffset(), RideAggregate.of(stored.aggregate()),
-				windows);
+				windows, stored.topicId());
 	}
 
 	/** A window's record value. */
 	public static byte[] writeWindow(int partition, WindowSpec spec, WindowedCounts.WindowState window) {
-		return MAPPER.writeValueAsBytes(new StoredWindow(FORMAT, partition, StoredSpec.of(spec), window));
+		return writeWindow(partition, spec, window, null);
+	}
+
+	/** A window's record value, of a partition of the rides topic with that id. */
+	public static byte[] writeWindow(int partition, WindowSpec spec, WindowedCounts.WindowState window,
+			String topicId) {
+		return MAPPER.writeValueAsBytes(new StoredWindow(FORMAT, partition, StoredSpec.of(spec), window, topicId));
 	}
 
 	/**
@@ -141,7 +147,7 @@ public final class SnapshotJson {
 			throw new IllegalArgumentException(
 					"window start " + stored.window().start() + " is not aligned to " + spec);
 		}
-		return new Window(stored.partition(), spec, stored.window());
+		return new Window(stored.partition(), spec, stored.window(), stored.topicId());
 	}
 
 	private static <T> T parse(byte[] json, Class<T> type, String what) {
@@ -157,18 +163,22 @@ public final class SnapshotJson {
 	public record WindowKey(int partition, WindowSpec.Kind kind, LocalDateTime start) {
 	}
 
-	/** A window's record: the partition, the spec it was counted with, and its figures. */
-	public record Window(int partition, WindowSpec spec, WindowedCounts.WindowState figures) {
+	/**
+	 * A window's record: the partition, the spec it was counted with, its figures, and the id of the rides topic
+	 * (null if not known).
+	 */
+	public record Window(int partition, WindowSpec spec, WindowedCounts.WindowState figures, String topicId) {
 	}
 
 	private record Stored(int format, int partition, long lastOffset, RideAggregate.State aggregate,
-			Map<WindowSpec.Kind, StoredProgress> windows) {
+			Map<WindowSpec.Kind, StoredProgress> windows, String topicId) {
 	}
 
 	private record StoredProgress(StoredSpec spec, WindowedCounts.Progress progress) {
 	}
 
-	private record StoredWindow(int format, int partition, StoredSpec spec, WindowedCounts.WindowState window) {
+	private record StoredWindow(int format, int partition, StoredSpec spec, WindowedCounts.WindowState window,
+			String topicId) {
 	}
 
 	/** A spec with its durations in ISO-8601 ({@code PT10M}), exact. */

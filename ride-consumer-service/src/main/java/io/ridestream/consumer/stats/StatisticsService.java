@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -78,14 +79,16 @@ public class StatisticsService {
 		batch.partitions.forEach((partition, changes) -> this.partitions.compute(partition, (key, kept) -> {
 			PartitionSnapshot base = (kept != null) ? kept : PartitionSnapshot.empty(partition);
 			PartitionSnapshot snapshot = (changes.snapshot != null) ? changes.snapshot : base;
-			PartitionWindows windows = base.windows();
+			String topicId = (snapshot.topicId() != null) ? snapshot.topicId() : changes.windowsTopicId();
+			// The rides topic was deleted and made again: what was counted of the old one is gone.
+			PartitionWindows windows = base.isOfAnotherTopicThan(topicId) ? PartitionWindows.none() : base.windows();
 			for (WindowSpec spec : this.windowSpecs.values()) {
 				WindowedCounts.Progress progress = (changes.snapshot != null) ? changes.snapshot.windows()
 					.of(spec.kind())
 					.filter((counts) -> counts.spec().equals(spec))
 					.map(WindowedCounts::progress)
 					.orElse(null) : null;
-				Map<LocalDateTime, WindowedCounts.WindowState> changed = changes.windows.getOrDefault(spec, Map.of());
+				Map<LocalDateTime, WindowedCounts.WindowState> changed = changes.windowsOf(spec, topicId);
 				if (progress != null || !changed.isEmpty()) {
 					WindowedCounts held = windows.of(spec.kind())
 						.filter((counts) -> counts.spec().equals(spec))
@@ -93,13 +96,13 @@ public class StatisticsService {
 					windows = windows.with(held.withChanges(progress, changed));
 				}
 			}
-			return snapshot.withWindows(windows);
+			return snapshot.withWindows(windows).withTopicId(topicId);
 		}));
 	}
 
 	/**
 	 * A batch of changelog records for {@link #apply}. Windows counted with other settings than the configured
-	 * ones are left out when it is applied.
+	 * ones are left out when it is applied, and so are windows of a rides topic that was deleted since.
 	 */
 	static final class ChangelogBatch {
 
@@ -108,12 +111,13 @@ public class StatisticsService {
 		private int records;
 
 		void snapshot(PartitionSnapshot snapshot) {
-			changes(snapshot.partition()).snapshot = snapshot;
+			changes(snapshot.partition()).snapshot(snapshot);
 			this.records++;
 		}
 
 		void window(SnapshotJson.Window window) {
-			changes(window.partition()).window(window.spec(), window.figures().start(), window.figures());
+			changes(window.partition()).window(window.spec(), window.figures().start(),
+					new WindowChange(window.topicId(), window.figures()));
 			this.records++;
 		}
 
@@ -127,7 +131,7 @@ public class StatisticsService {
 			this.records++;
 			specs.stream()
 				.filter((spec) -> spec.kind() == key.kind())
-				.forEach((spec) -> changes(key.partition()).window(spec, key.start(), null));
+				.forEach((spec) -> changes(key.partition()).window(spec, key.start(), new WindowChange(null, null)));
 		}
 
 		private PartitionChanges changes(int partition) {
@@ -140,10 +144,50 @@ public class StatisticsService {
 
 		private PartitionSnapshot snapshot;
 
-		private final Map<WindowSpec, Map<LocalDateTime, WindowedCounts.WindowState>> windows = new HashMap<>();
+		private final Map<WindowSpec, Map<LocalDateTime, WindowChange>> windows = new HashMap<>();
 
-		void window(WindowSpec spec, LocalDateTime start, WindowedCounts.WindowState figures) {
-			this.windows.computeIfAbsent(spec, (key) -> new HashMap<>()).put(start, figures);
+		/** A snapshot comes before the windows written with it: windows of another topic before it are stale. */
+		void snapshot(PartitionSnapshot snapshot) {
+			this.snapshot = snapshot;
+			if (snapshot.topicId() != null) {
+				this.windows.values()
+					.forEach((changes) -> changes.values().removeIf((change) -> change.isOfAnotherTopicThan(snapshot.topicId())));
+			}
+		}
+
+		void window(WindowSpec spec, LocalDateTime start, WindowChange change) {
+			this.windows.computeIfAbsent(spec, (key) -> new HashMap<>()).put(start, change);
+		}
+
+		/** The topic id the batch's windows name, if any. */
+		String windowsTopicId() {
+			return this.windows.values()
+				.stream()
+				.flatMap((changes) -> changes.values().stream())
+				.map(WindowChange::topicId)
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** The spec's window changes, by start (null for an evicted one), leaving out those of another topic. */
+		Map<LocalDateTime, WindowedCounts.WindowState> windowsOf(WindowSpec spec, String topicId) {
+			Map<LocalDateTime, WindowedCounts.WindowState> changes = new HashMap<>();
+			this.windows.getOrDefault(spec, Map.of()).forEach((start, change) -> {
+				if (!change.isOfAnotherTopicThan(topicId)) {
+					changes.put(start, change.figures());
+				}
+			});
+			return changes;
+		}
+
+	}
+
+	/** A window's new figures (null: evicted), and the id of the rides topic they count (null: not known). */
+	private record WindowChange(String topicId, WindowedCounts.WindowState figures) {
+
+		boolean isOfAnotherTopicThan(String other) {
+			return this.topicId != null && other != null && !this.topicId.equals(other);
 		}
 
 	}
