@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
@@ -50,6 +52,17 @@ class DeadLetterPublisher extends DeadLetterPublishingRecoverer {
 		finally {
 			this.sending.remove();
 		}
+	}
+
+	/** The message's own bytes, as read, and none of the consumer's own headers. */
+	@Override
+	protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+			TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+		Header original = record.headers().lastHeader(RideOrPoisonDeserializer.VALUE_HEADER);
+		headers.remove(RideOrPoisonDeserializer.REASON_HEADER);
+		headers.remove(RideOrPoisonDeserializer.VALUE_HEADER);
+		return super.createProducerRecord(record, topicPartition, headers, key,
+				(value == null && original != null) ? original.value() : value);
 	}
 
 	@Override

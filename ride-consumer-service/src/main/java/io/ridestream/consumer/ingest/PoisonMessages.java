@@ -1,5 +1,6 @@
 package io.ridestream.consumer.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
@@ -9,23 +10,20 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Deals with a message of the rides topic that is not a ride: {@code ErrorHandlingDeserializer} hands it to the
- * listener without a value (with the deserializer's exception in a header), or it is a tombstone. It is parked on
+ * Deals with a message of the rides topic that is not a ride: {@link RideOrPoisonDeserializer} hands it to the
+ * listener without a value (with the reason in a header), or it is a tombstone. It is parked on
  * the dead-letter topic, in the listener's transaction, and logged with where it was, why and where it went.
  */
 @Component
 class PoisonMessages {
 
 	private static final Log logger = LogFactory.getLog(PoisonMessages.class);
-
-	private static final LogAccessor headerLogger = new LogAccessor(PoisonMessages.class);
 
 	private static final int MAX_REASON_LENGTH = 300;
 
@@ -85,10 +83,11 @@ class PoisonMessages {
 	}
 
 	private static Exception whyNotARide(ConsumerRecord<?, ?> record) {
-		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, headerLogger);
-		if (failure != null) {
-			return failure;
+		Header reason = record.headers().lastHeader(RideOrPoisonDeserializer.REASON_HEADER);
+		if (reason != null) {
+			Header value = record.headers().lastHeader(RideOrPoisonDeserializer.VALUE_HEADER);
+			return new DeserializationException(new String(reason.value(), StandardCharsets.UTF_8),
+					(value != null) ? value.value() : null, false, null);
 		}
 		return new InvalidRideException("the message has no value (a tombstone), a ride was expected");
 	}

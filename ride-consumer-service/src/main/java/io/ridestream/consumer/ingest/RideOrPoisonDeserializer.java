@@ -1,0 +1,61 @@
+package io.ridestream.consumer.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.ridestream.model.Ride;
+import io.ridestream.model.RideDeserializer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads rides with {@link RideDeserializer}; a message that is not one reaches the listener without a value, with
+ * why in a header and its bytes in another, so that it is parked on the dead-letter topic rather than failing every
+ * poll of its partition for ever.
+ *
+ * <p>Spring Kafka's {@code ErrorHandlingDeserializer} does the same, but writes the exception in a header with Java
+ * serialization, which the listener and the dead-letter recoverer read back: about a millisecond a message, so a
+ * burst of thousands of poison messages took as many seconds. These headers are plain text and bytes, and never leave
+ * the consumer (the dead letter carries the message's own bytes and Spring Kafka's {@code kafka_dlt-*} headers).
+ */
+public class RideOrPoisonDeserializer implements Deserializer<Ride> {
+
+	/** Why the message is not a ride, in UTF-8. */
+	static final String REASON_HEADER = "ridestream-poison-reason";
+
+	/** The message's own bytes, as read. */
+	static final String VALUE_HEADER = "ridestream-poison-value";
+
+	private final RideDeserializer rides = new RideDeserializer();
+
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		this.rides.configure(configs, isKey);
+	}
+
+	@Override
+	public Ride deserialize(String topic, byte[] data) {
+		return this.rides.deserialize(topic, data);
+	}
+
+	@Override
+	public Ride deserialize(String topic, Headers headers, byte[] data) {
+		// Only this deserializer says a message is poison: headers of these names sent by a producer mean nothing.
+		headers.remove(REASON_HEADER);
+		headers.remove(VALUE_HEADER);
+		try {
+			return this.rides.deserialize(topic, headers, data);
+		}
+		catch (RuntimeException ex) {
+			headers.add(REASON_HEADER, PoisonMessages.reasonOf(ex).getBytes(StandardCharsets.UTF_8));
+			headers.add(VALUE_HEADER, data);
+			return null;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.rides.close();
+	}
+
+}
