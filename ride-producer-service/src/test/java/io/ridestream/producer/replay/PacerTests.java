@@ -100,6 +100,58 @@ class PacerTests {
 	}
 
 	@Test
+	void pacesASpringForwardNightByRealTime() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, 120.0, null), this.cancellation);
+		pacer.awaitTurn(LocalDateTime.of(2020, 3, 8, 1, 59));
+
+		// 01:59 EST to 03:01 EDT is 2 minutes, not 62: 1 s at 120 times the speed.
+		long start = System.nanoTime();
+		assertThat(pacer.awaitTurnBefore(LocalDateTime.of(2020, 3, 8, 3, 1), start + TimeUnit.SECONDS.toNanos(5)))
+			.isTrue();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+	}
+
+	@Test
+	void pacesTheRepeatedHourOfAFallBackNight() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, 1200.0, null), this.cancellation);
+		pacer.awaitTurn(LocalDateTime.of(2020, 11, 1, 1, 50));
+
+		// 01:50 EDT, then 01:10 EST: 20 minutes later, 1 s at 1200 times the speed.
+		Duration took = time(() -> pacer.awaitTurn(LocalDateTime.of(2020, 11, 1, 1, 10)));
+
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void sendsARideFromAFarFutureYearAtOnceAndPacesTheNextByThePreviousRides() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, 600.0, null), this.cancellation);
+		pacer.awaitTurn(EIGHT_AM);
+
+		Duration outlier = time(() -> assertThat(
+				pacer.awaitTurnBefore(EIGHT_AM.withYear(2088), System.nanoTime() + TimeUnit.SECONDS.toNanos(2)))
+			.isTrue());
+		// 8:05 is 5 minutes after 8:00: 0.5 s at 600 times the speed, counted from 8:00's turn.
+		Duration next = time(() -> pacer.awaitTurn(EIGHT_AM.plusMinutes(5)));
+
+		assertThat(outlier).isLessThan(Duration.ofMillis(200));
+		assertThat(outlier.plus(next)).isGreaterThanOrEqualTo(Duration.ofMillis(450)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void pacesTheRidesAfterAFirstRideFromAFarPastYear() throws InterruptedException {
+		Pacer pacer = new Pacer(new ReplayOptions(null, null, 600.0, null), this.cancellation);
+		pacer.awaitTurn(EIGHT_AM.withYear(2002));
+		assertThat(pacer.awaitTurnBefore(EIGHT_AM, System.nanoTime() + TimeUnit.SECONDS.toNanos(2))).isTrue();
+
+		// Deadline 3 s: unbounded, 8:05 would be due 18 years after 2002 at 600 times the speed.
+		long start = System.nanoTime();
+		assertThat(pacer.awaitTurnBefore(EIGHT_AM.plusMinutes(5), start + TimeUnit.SECONDS.toNanos(3))).isTrue();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+	}
+
+	@Test
 	void stopsWaitingWhenCancelled() throws Exception {
 		Pacer pacer = new Pacer(new ReplayOptions(null, 0.001, null, null), this.cancellation);
 		pacer.awaitTurn(EIGHT_AM);
