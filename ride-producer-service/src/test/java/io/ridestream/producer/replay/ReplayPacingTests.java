@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,17 @@ class ReplayPacingTests {
 
 	private ReplayApi replays;
 
+	@Autowired
+	private ReplayJobs jobs;
+
 	@BeforeEach
 	void replayApi() {
 		this.replays = new ReplayApi(this.client);
+	}
+
+	@AfterEach
+	void cancelRunningReplays() {
+		this.jobs.running().forEach(ReplayJob::cancel);
 	}
 
 	@Test
