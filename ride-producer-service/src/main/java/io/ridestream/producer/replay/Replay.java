@@ -43,6 +43,8 @@ final class Replay implements Runnable {
 
 	private final int transactionSize;
 
+	private TimestampLimits timestampLimits = TimestampLimits.KAFKA_DEFAULTS;
+
 	private long rowsTaken;
 
 	private boolean endOfInput;
@@ -51,22 +53,26 @@ final class Replay implements Runnable {
 
 	private String failure;
 
-	Replay(ReplayJob job, ReplaySource source, RidePublisher publisher, ReplayMetrics metrics, int transactionSize) {
+	Replay(ReplayJob job, ReplaySource source, RidePublisher publisher, ReplayMetrics metrics, ReplayProperties settings) {
 		this.job = job;
 		this.source = source;
 		this.publisher = publisher;
 		this.metrics = metrics;
-		this.pacer = new Pacer(job.options(), job.cancellation());
-		this.transactionSize = transactionSize;
+		this.pacer = new Pacer(job.options(), job.cancellation(), settings.pacingMaxGap(), settings.sourceZone());
+		this.transactionSize = settings.transactionSize();
 	}
 
+	/** Runs the job, and finishes it whatever happens: no job stays RUNNING. */
 	@Override
 	public void run() {
 		String error = null;
 		boolean complete = false;
+		VirtualMachineError fatal = null;
 		try (InputStream in = this.source.open();
 				RideCsvReader csv = RideCsvReader.open(in);
-				ReadAhead rows = new ReadAhead(csv, Thread.currentThread().getName() + "-csv")) {
+				ReadAhead rows = new ReadAhead(csv, Thread.currentThread().getName() + "-csv",
+						this.job.cancellation())) {
+			this.timestampLimits = this.publisher.timestampLimits();
 			complete = replay(rows);
 		}
 		catch (CsvHeaderException ex) {
@@ -79,15 +85,23 @@ final class Replay implements Runnable {
 			Thread.currentThread().interrupt();
 			error = "Interrupted, the service is shutting down";
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			logger.error("Replay " + this.job.id() + " failed unexpectedly", ex);
 			error = "Unexpected error: " + ex;
+			fatal = (ex instanceof VirtualMachineError e) ? e : null;
 		}
 		finally {
-			this.source.discard();
+			try {
+				this.source.discard();
+			}
+			finally {
+				error = (error != null) ? error : this.failure;
+				this.job.finish(finalState(error, complete), error);
+			}
 		}
-		error = (error != null) ? error : this.failure;
-		this.job.finish(finalState(error, complete), error);
+		if (fatal != null) {
+			throw fatal;
+		}
 	}
 
 	/** @return true if every row was read, false if the replay stopped early */
@@ -129,7 +143,7 @@ final class Replay implements Runnable {
 				}
 			});
 		}
-		catch (UncheckedIOException ex) {
+		catch (UncheckedIOException | Error ex) {
 			failed(transaction.rides);
 			throw ex;
 		}
@@ -167,7 +181,8 @@ final class Replay implements Runnable {
 		while (!this.job.isCancelRequested()) {
 			CsvRow row = (limit == null || this.rowsTaken < limit) ? next(csv) : null;
 			if (row == null) {
-				this.endOfInput = !this.interrupted;
+				// The read-ahead also gives up waiting for rows on cancel: that is no end of the file.
+				this.endOfInput = !this.interrupted && !this.job.isCancelRequested();
 				return null;
 			}
 			this.rowsTaken++;
@@ -202,7 +217,7 @@ final class Replay implements Runnable {
 	 */
 	private void send(CsvRow.Parsed row, Transaction transaction) {
 		try {
-			this.publisher.publish(this.job.id(), this.job.options().key(), row);
+			this.publisher.publish(this.job.id(), this.job.options().key(), row, this.timestampLimits);
 		}
 		catch (RuntimeException ex) {
 			InvalidRideException invalid = Causes.find(ex, InvalidRideException.class);

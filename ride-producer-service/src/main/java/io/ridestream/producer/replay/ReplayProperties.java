@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rejectionsKept how many rejected rows a job reports
  * @param jobsKept how many jobs are remembered; the oldest finished ones are forgotten first
  * @param sourceZone the zone of the CSV's local pickup times, which become the records' timestamps
+ * @param pacingMaxGap with {@code speedup}, the largest gap between pickup times that is paced; a ride picked up
+ * further from the pacing clock is an outlier, sent at once ({@link Pacer})
  */
 @Validated
 @ConfigurationProperties("ridestream.replay")
@@ -35,6 +37,7 @@ record ReplayProperties(
 		@DefaultValue("10000") @Min(1) int transactionSize,
 		@DefaultValue("20") @Min(0) int rejectionsKept,
 		@DefaultValue("100") @Min(1) int jobsKept,
-		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone) {
+		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone,
+		@DefaultValue("1h") @NotNull Duration pacingMaxGap) {
 
 }

@@ -31,7 +31,7 @@ class ReplayService implements DisposableBean {
 
 	private final ReplayMetrics metrics;
 
-	private final int transactionSize;
+	private final ReplayProperties properties;
 
 	// Unbounded, but ReplayJobs lets no more than max-concurrent-jobs run.
 	private final ExecutorService executor = Executors.newCachedThreadPool(new CustomizableThreadFactory("replay-"));
@@ -40,7 +40,7 @@ class ReplayService implements DisposableBean {
 		this.jobs = jobs;
 		this.publisher = publisher;
 		this.metrics = metrics;
-		this.transactionSize = properties.transactionSize();
+		this.properties = properties;
 	}
 
 	/**
@@ -59,7 +59,7 @@ class ReplayService implements DisposableBean {
 		logger.info("Replay " + job.id() + " started: " + job.source() + " with " + options);
 		job.completion().thenAccept(ReplayService::logFinished);
 		try {
-			this.executor.execute(new Replay(job, source, this.publisher, this.metrics, this.transactionSize));
+			this.executor.execute(new Replay(job, source, this.publisher, this.metrics, this.properties));
 		}
 		catch (RejectedExecutionException ex) {
 			source.discard();

@@ -25,7 +25,8 @@ import io.ridestream.producer.topic.TopicProperties;
 
 /**
  * Sends rides to the rides topic in transactions, without waiting for Kafka's acknowledgement of each ride. Each
- * record carries the pickup time as its timestamp and names the replay and CSV line it came from in its headers.
+ * record carries the pickup time as its timestamp when the topic accepts it, the send time otherwise
+ * ({@link TimestampLimits}), and names the replay and CSV line it came from in its headers.
  */
 @Component
 class RidePublisher {
@@ -40,10 +41,19 @@ class RidePublisher {
 
 	private final ZoneId sourceZone;
 
-	RidePublisher(KafkaTemplate<String, Ride> kafka, TopicProperties topic, ReplayProperties properties) {
+	private final TopicTimestampLimits timestampLimits;
+
+	RidePublisher(KafkaTemplate<String, Ride> kafka, TopicProperties topic, ReplayProperties properties,
+			TopicTimestampLimits timestampLimits) {
 		this.kafka = kafka;
 		this.topic = topic.name();
 		this.sourceZone = properties.sourceZone();
+		this.timestampLimits = timestampLimits;
+	}
+
+	/** The record timestamps the topic accepts now, read from the cluster. */
+	TimestampLimits timestampLimits() {
+		return this.timestampLimits.current();
 	}
 
 	/**
@@ -51,9 +61,11 @@ class RidePublisher {
 	 * @return completes when Kafka has acknowledged the ride, or exceptionally when it will not; the ride is
 	 * published only once its transaction commits
 	 */
-	CompletableFuture<SendResult<String, Ride>> publish(String replayId, ReplayKey key, CsvRow.Parsed row) {
+	CompletableFuture<SendResult<String, Ride>> publish(String replayId, ReplayKey key, CsvRow.Parsed row,
+			TimestampLimits limits) {
 		Ride ride = row.ride();
-		long timestamp = ride.pickupTime().atZone(this.sourceZone).toInstant().toEpochMilli();
+		long pickup = ride.pickupTime().atZone(this.sourceZone).toInstant().toEpochMilli();
+		long timestamp = limits.timestampOf(pickup, System.currentTimeMillis());
 		List<Header> headers = List.of(header(REPLAY_ID_HEADER, replayId),
 				header(SOURCE_LINE_HEADER, Long.toString(row.line())));
 		return this.kafka.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers));
@@ -65,10 +77,22 @@ class RidePublisher {
 	 * @throws RuntimeException what the work threw, or why the transaction could not begin or commit
 	 */
 	void inTransaction(Runnable work) {
-		this.kafka.executeInTransaction((operations) -> {
-			work.run();
-			return null;
-		});
+		try {
+			this.kafka.executeInTransaction((operations) -> {
+				try {
+					work.run();
+				}
+				catch (Error ex) {
+					// Spring aborts the transaction on exceptions only: an Error would leave the cached producer
+					// in its transaction, failing every later replay.
+					throw new ErrorInTransaction(ex);
+				}
+				return null;
+			});
+		}
+		catch (ErrorInTransaction ex) {
+			throw (Error) ex.getCause();
+		}
 	}
 
 	/**
@@ -99,6 +123,15 @@ class RidePublisher {
 			.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
 		return (servers instanceof Collection<?> list) ? String.join(",", list.stream().map(String::valueOf).toList())
 				: String.valueOf(servers);
+	}
+
+	/** Carries an Error out of a transaction, which is aborted on the way. */
+	private static final class ErrorInTransaction extends RuntimeException {
+
+		ErrorInTransaction(Error error) {
+			super(error);
+		}
+
 	}
 
 	private static Header header(String name, String value) {

@@ -34,6 +34,9 @@ class ReplayReadFailureTests {
 	private ReplayMetrics metrics;
 
 	@Autowired
+	private ReplayProperties properties;
+
+	@Autowired
 	private EmbeddedKafkaBroker broker;
 
 	@Test
@@ -86,7 +89,7 @@ class ReplayReadFailureTests {
 
 	private ReplayJob run(ReplaySource source) {
 		ReplayJob job = new ReplayJob(source.description(), new ReplayOptions(null, null, null, null), 20);
-		Thread thread = new Thread(new Replay(job, source, this.publisher, this.metrics, 100), "replay-test");
+		Thread thread = new Thread(new Replay(job, source, this.publisher, this.metrics, this.properties), "replay-test");
 		thread.setDaemon(true);
 		thread.start();
 		return job;
