@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sourceZone the zone of the CSV's local pickup times, which become the records' timestamps
  * @param pacingMaxGap with {@code speedup}, the largest gap between pickup times that is paced; a ride picked up
  * further from the pacing clock is an outlier, sent at once ({@link Pacer})
+ * @param commitTimeout how long a commit Kafka has not confirmed is retried before its rides count as unknown
  */
 @Validated
 @ConfigurationProperties("ridestream.replay")
@@ -38,6 +39,7 @@ record ReplayProperties(
 		@DefaultValue("20") @Min(0) int rejectionsKept,
 		@DefaultValue("100") @Min(1) int jobsKept,
 		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone,
-		@DefaultValue("1h") @NotNull Duration pacingMaxGap) {
+		@DefaultValue("1h") @NotNull Duration pacingMaxGap,
+		@DefaultValue("2m") @NotNull Duration commitTimeout) {
 
 }

@@ -106,7 +106,8 @@ class ReplayApiTests {
 			.json("""
 					{"id":"%s","state":"COMPLETED","source":"upload (%d bytes)",
 					 "options":{"limit":2,"rate":100.0,"speedup":60.0,"key":"DOLocationID"},
-					 "rowsRead":2,"published":1,"rejected":1,"failed":0,"startedAt":"%s","finishedAt":"%s",
+					 "rowsRead":2,"published":1,"rejected":1,"failed":0,"unknown":0,"startedAt":"%s",
+					 "finishedAt":"%s",
 					 "error":null,"rejectedRows":[{"line":2,"reason":"expected 18 fields as in the header, found 2"}]}
 					""".formatted(job.id(), csv.length(), job.startedAt(), job.finishedAt()), JsonCompareMode.STRICT);
 	}
