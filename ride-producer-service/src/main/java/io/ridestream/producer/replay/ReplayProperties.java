@@ -1,5 +1,6 @@
 package io.ridestream.producer.replay;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -27,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pacingMaxGap with {@code speedup}, the largest gap between pickup times that is paced; a ride picked up
  * further from the pacing clock is an outlier, sent at once ({@link Pacer})
  * @param commitTimeout how long a commit Kafka has not confirmed is retried before its rides count as unknown
+ * @param uploadDir where CSV bodies are spooled while replayed; leftovers are deleted at start-up
+ * @param maxUploadsInFlight how many CSV bodies may be received at once
+ * @param maxUploadBytesInFlight how many bytes the CSV bodies received at once may add up to
  */
 @Validated
 @ConfigurationProperties("ridestream.replay")
@@ -40,6 +44,15 @@ record ReplayProperties(
 		@DefaultValue("100") @Min(1) int jobsKept,
 		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone,
 		@DefaultValue("1h") @NotNull Duration pacingMaxGap,
-		@DefaultValue("2m") @NotNull Duration commitTimeout) {
+		@DefaultValue("2m") @NotNull Duration commitTimeout,
+		@NotNull Path uploadDir,
+		@DefaultValue("4") @Min(1) int maxUploadsInFlight,
+		@DefaultValue("200MB") @NotNull DataSize maxUploadBytesInFlight) {
+
+	ReplayProperties {
+		if (uploadDir == null) {
+			uploadDir = Path.of(System.getProperty("java.io.tmpdir"));
+		}
+	}
 
 }

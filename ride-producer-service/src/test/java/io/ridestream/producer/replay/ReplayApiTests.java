@@ -81,6 +81,7 @@ class ReplayApiTests {
 	void answersAcceptedWithTheJobAndWhereToFollowIt() {
 		this.client.post()
 			.uri("/rides/replay?limit=1")
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isAccepted()
@@ -180,6 +181,7 @@ class ReplayApiTests {
 	void answersWithTheFinishedJobWhenAskedToWait() {
 		this.client.post()
 			.uri("/rides/replay?limit=5&wait=true")
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -211,6 +213,7 @@ class ReplayApiTests {
 
 		this.client.delete()
 			.uri("/rides/replay/{id}", job.id())
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(409)
@@ -271,6 +274,7 @@ class ReplayApiTests {
 	void rejectsAnInvalidParameterNamingIt(String query, String parameter) {
 		this.client.post()
 			.uri("/rides/replay?" + query)
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -285,6 +289,7 @@ class ReplayApiTests {
 	void refusesAParameterItDoesNotKnowInsteadOfReplayingTheDefaultFile(String query, String parameter) {
 		this.client.post()
 			.uri("/rides/replay?" + query)
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
