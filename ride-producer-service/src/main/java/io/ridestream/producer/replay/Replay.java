@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 
 import io.ridestream.model.CsvHeaderException;
 import io.ridestream.model.CsvRow;
@@ -192,9 +193,8 @@ final class Replay implements Runnable {
 			catch (RuntimeException ex) {
 				List<Transaction.Sent> refused = current.refusedAlone();
 				if (refused.isEmpty() || attempt == MAX_ATTEMPTS) {
-					// The transaction's own error explains best: closing a failed producer fails its other sends too.
 					failed(current.size());
-					this.failure = this.publisher.describeFailure(ex);
+					this.failure = this.publisher.describeFailure(explanation(ex, current));
 					return false;
 				}
 				for (Transaction.Sent ride : refused) {
@@ -258,6 +258,19 @@ final class Replay implements Runnable {
 			this.interrupted = true;
 			return null;
 		}
+	}
+
+	/**
+	 * What explains best why the transaction failed: its own error, unless that is Kafka's generic "previously sent
+	 * messages" one and a send timed out, which names the brokers being away. Other send failures are not used:
+	 * closing a failed producer fails its other sends too.
+	 */
+	private static Throwable explanation(RuntimeException failure, Transaction transaction) {
+		if (Causes.find(failure, TimeoutException.class) != null) {
+			return failure;
+		}
+		Throwable timedOut = transaction.firstFailure(TimeoutException.class);
+		return (timedOut != null) ? timedOut : failure;
 	}
 
 	/**
@@ -362,6 +375,11 @@ final class Replay implements Runnable {
 		/** The rides Kafka refused for what they are, rather than for the company they were in. */
 		List<Sent> refusedAlone() {
 			return this.rides.stream().filter((sent) -> isRefusedAlone(sent.failure())).toList();
+		}
+
+		/** The first ride's failure of this type, in the order sent; null if none. */
+		Throwable firstFailure(Class<? extends Throwable> type) {
+			return this.rides.stream().map(Sent::failure).filter(type::isInstance).findFirst().orElse(null);
 		}
 
 		/** A new transaction of the other rides, not sent yet. */
