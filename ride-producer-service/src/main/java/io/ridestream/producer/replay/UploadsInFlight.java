@@ -38,6 +38,11 @@ class UploadsInFlight {
 		return new Upload();
 	}
 
+	/** How many uploads are being received now. */
+	int receiving() {
+		return this.maxUploads - this.uploads.availablePermits();
+	}
+
 	/** One upload's share, released on close. */
 	final class Upload implements AutoCloseable {
 

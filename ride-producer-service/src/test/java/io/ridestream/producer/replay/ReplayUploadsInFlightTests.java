@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,11 +36,16 @@ class ReplayUploadsInFlightTests {
 
 	private final List<Socket> stalled = new ArrayList<>();
 
+	@Autowired
+	private UploadsInFlight uploadsInFlight;
+
 	@AfterEach
 	void closeStalledUploads() throws IOException {
 		for (Socket socket : this.stalled) {
 			socket.close();
 		}
+		// The server gives their places back once it notices: the next test starts with none taken.
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.uploadsInFlight.receiving() == 0);
 	}
 
 	@Test
