@@ -29,6 +29,7 @@ import io.ridestream.localkafka.RestartableKafka;
 
 import static io.ridestream.producer.replay.TestCsv.rides;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A commit that times out: every ride of the transaction was acknowledged, then the broker stops before the
@@ -48,6 +49,8 @@ class ReplayCommitTimeoutTests {
 	private static final AtomicBoolean stopKafkaAtNextCommit = new AtomicBoolean();
 
 	private static final AtomicReference<Throwable> firstCommitFailure = new AtomicReference<>();
+
+	private static final AtomicReference<Thread> committingThread = new AtomicReference<>();
 
 	@Autowired
 	private RestTestClient client;
@@ -82,6 +85,23 @@ class ReplayCommitTimeoutTests {
 		assertThat(RideRecords.of(kafka.bootstrapServers(), "rides", job.id())).hasSize(5);
 	}
 
+	@Test
+	void completesACommitInterruptedAsTheServiceStops() {
+		committingThread.set(null);
+		stopKafkaAtNextCommit.set(true);
+		String id = this.replays.upload("", rides(5)).id();
+
+		// As an executor's shutdownNow would: the commit is under way, Kafka is away.
+		await().atMost(Duration.ofSeconds(20)).until(() -> committingThread.get() != null);
+		committingThread.get().interrupt();
+		ReplayJobView job = this.replays.awaitFinished(id, Duration.ofSeconds(60));
+
+		assertThat(job.state()).isEqualTo(ReplayState.COMPLETED);
+		assertThat(job.published()).isEqualTo(5);
+		assertThat(job.failed()).isZero();
+		assertThat(RideRecords.of(kafka.bootstrapServers(), "rides", job.id())).hasSize(5);
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class StopKafkaBeforeCommit {
 
@@ -100,6 +120,7 @@ class ReplayCommitTimeoutTests {
 						if (armed) {
 							producer.flush();
 							kafka.stop();
+							committingThread.set(Thread.currentThread());
 						}
 						try {
 							return method.invoke(producer, args);
