@@ -205,7 +205,7 @@ final class Replay implements Runnable {
 					return true;
 				}
 				current = retry;
-				sending = (sender) -> retry.rows().forEach((ride) -> send(sender, ride, retry));
+				sending = (sender) -> retry.rides().forEach((ride) -> send(sender, ride, retry));
 			}
 			finally {
 				committing(false);
@@ -278,17 +278,17 @@ final class Replay implements Runnable {
 	 * schema is a bad row: the serializer throws before the record joins the transaction, which goes on. Any other
 	 * error fails the transaction, with this ride in it.
 	 */
-	private void send(RidePublisher.Sender sender, CsvRow.Parsed row, Transaction transaction) {
+	private void send(RidePublisher.Sender sender, Transaction.Sent ride, Transaction transaction) {
 		try {
-			transaction.sent(row, sender.send(this.job.id(), this.job.options().key(), row, this.timestampLimits));
+			ride.acknowledged = sender.send(this.job.id(), this.job.options().key(), ride.row(), this.timestampLimits);
 		}
 		catch (RuntimeException ex) {
 			InvalidRideException invalid = Causes.find(ex, InvalidRideException.class);
 			if (invalid == null) {
 				throw ex;
 			}
-			transaction.remove(row); // rejected rather than part of the transaction
-			rejected(row, String.join("; ", invalid.violations()));
+			transaction.remove(ride); // rejected rather than part of the transaction
+			rejected(ride.row(), String.join("; ", invalid.violations()));
 		}
 	}
 
@@ -342,34 +342,28 @@ final class Replay implements Runnable {
 		private final List<Sent> rides = new ArrayList<>();
 
 		/** Counts a ride read and adds it. */
-		CsvRow.Parsed read(CsvRow.Parsed ride) {
+		Sent read(CsvRow.Parsed ride) {
 			Replay.this.job.rowRead();
-			this.rides.add(new Sent(ride));
-			return ride;
+			Sent sent = new Sent(ride);
+			this.rides.add(sent);
+			return sent;
 		}
 
-		CsvRow.Parsed last() {
-			return this.rides.get(this.rides.size() - 1).row();
+		Sent last() {
+			return this.rides.get(this.rides.size() - 1);
 		}
 
-		void sent(CsvRow.Parsed ride, CompletableFuture<?> acknowledged) {
-			for (Sent sent : this.rides) {
-				if (sent.row() == ride) {
-					sent.acknowledged = acknowledged;
-				}
-			}
-		}
-
-		void remove(CsvRow.Parsed ride) {
-			this.rides.removeIf((sent) -> sent.row() == ride);
+		void remove(Sent ride) {
+			this.rides.remove(ride);
 		}
 
 		int size() {
 			return this.rides.size();
 		}
 
-		List<CsvRow.Parsed> rows() {
-			return this.rides.stream().map(Sent::row).toList();
+		/** The rides, as a copy: sending one may remove it. */
+		List<Sent> rides() {
+			return List.copyOf(this.rides);
 		}
 
 		/** The rides Kafka refused for what they are, rather than for the company they were in. */

@@ -81,6 +81,7 @@ class RidePublisher {
 	 */
 	void inTransaction(Consumer<Sender> work, Runnable committing) {
 		Producer<String, Ride> producer = this.producers.createProducer();
+		boolean interrupted = false;
 		try {
 			producer.beginTransaction();
 			try {
@@ -91,40 +92,54 @@ class RidePublisher {
 				throw ex;
 			}
 			committing.run();
-			commit(producer);
+			interrupted = commit(producer);
 		}
 		finally {
-			producer.close();
-		}
-	}
-
-	private void commit(Producer<String, Ride> producer) {
-		long deadline = System.nanoTime() + this.commitTimeout.toNanos();
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					producer.commitTransaction();
-					return;
-				}
-				catch (TimeoutException | InterruptException ex) {
-					// The commit may have reached the coordinator: only retrying (or closing) is allowed now.
-					interrupted |= Thread.interrupted() || ex instanceof InterruptException;
-					if (System.nanoTime() - deadline >= 0) {
-						throw new CommitOutcomeUnknownException(ex);
-					}
-					logger.warn("Commit not confirmed by Kafka at " + bootstrapServers() + ", retrying: " + ex);
-				}
-				catch (RuntimeException ex) {
-					abortQuietly(producer);
-					throw ex;
-				}
-			}
-		}
-		finally {
+			closeQuietly(producer);
+			// Restored only now: closing an interrupted thread's producer fails, and the commit's outcome is known.
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	/** @return whether the thread was interrupted while committing */
+	private boolean commit(Producer<String, Ride> producer) {
+		long deadline = System.nanoTime() + this.commitTimeout.toNanos();
+		boolean interrupted = false;
+		while (true) {
+			try {
+				producer.commitTransaction();
+				return interrupted;
+			}
+			catch (TimeoutException | InterruptException ex) {
+				// The commit may have reached the coordinator: only retrying (or closing) is allowed now.
+				interrupted |= Thread.interrupted() || ex instanceof InterruptException;
+				if (System.nanoTime() - deadline >= 0) {
+					if (interrupted) {
+						Thread.currentThread().interrupt();
+					}
+					throw new CommitOutcomeUnknownException(ex);
+				}
+				logger.warn("Commit not confirmed by Kafka at " + bootstrapServers() + ", retrying: " + ex);
+			}
+			catch (RuntimeException ex) {
+				abortQuietly(producer);
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				throw ex;
+			}
+		}
+	}
+
+	private static void closeQuietly(Producer<String, Ride> producer) {
+		try {
+			producer.close();
+		}
+		catch (RuntimeException ex) {
+			// Whether the transaction committed is known by now; a producer that fails to close is discarded.
+			logger.warn("Closing a Kafka producer failed: " + ex);
 		}
 	}
 
