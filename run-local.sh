@@ -7,8 +7,11 @@
 # Usage: ./run-local.sh [--once]
 #   --once, RUN_ONCE=true   stop after printing the statistics (smoke test)
 #   PRODUCER_PORT=8080 CONSUMER_PORT=8081 KAFKA_PORT=9092 (the Kafka controller uses KAFKA_PORT + 1)
+#   BIND_ADDRESS=127.0.0.1  the address the services listen on; by default only this machine can reach them
+#                           (BIND_ADDRESS=0.0.0.0 opens them to the network: the replay API has no login)
 #   KEEP_KAFKA_DATA=true    keep the topic from the previous run (by default Kafka starts empty, so the
-#                           statistics are exactly those of rides.csv)
+#                           statistics are exactly those of rides.csv; with it they add this run's replay to
+#                           the rides counted before)
 #   READY_TIMEOUT=90        seconds to wait for the services
 #   CDS=false               start the services from their plain jars; by default they start with class data
 #                           sharing, about twice as fast, once its archives are recorded (a training run of
@@ -33,6 +36,7 @@ PRODUCER_PORT=${PRODUCER_PORT:-8080}
 CONSUMER_PORT=${CONSUMER_PORT:-8081}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-} # default KAFKA_PORT + 1, set in check_ports
+BIND_ADDRESS=${BIND_ADDRESS:-127.0.0.1}
 KEEP_KAFKA_DATA=${KEEP_KAFKA_DATA:-false}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
 CDS=${CDS:-true}
@@ -44,6 +48,13 @@ VERSION=$(sed -n '/<artifactId>ride-stream<\/artifactId>/{n;s/.*<version>\(.*\)<
 KAFKA_JAR=local-kafka/target/local-kafka-$VERSION-exec.jar
 CONSUMER_JAR=ride-consumer-service/target/ride-consumer-service-$VERSION-exec.jar
 PRODUCER_JAR=ride-producer-service/target/ride-producer-service-$VERSION-exec.jar
+
+# Where this script reaches the services: their address, or loopback when they listen on every interface.
+case $BIND_ADDRESS in
+  0.0.0.0 | :: | '[::]') SERVICE_HOST=127.0.0.1 ;;
+  *:*) SERVICE_HOST="[$BIND_ADDRESS]" ;;
+  *) SERVICE_HOST=$BIND_ADDRESS ;;
+esac
 
 KAFKA_PID=
 CONSUMER_PID=
@@ -255,12 +266,13 @@ start_service() { # jar, port
   if [[ $CDS == true && -f $dir/app.jsa ]]; then
     launch=("-XX:SharedArchiveFile=$dir/app.jsa" "-jar" "$dir/app/$(basename "$1")")
   fi
-  "$JAVA" "${launch[@]}" --server.port="$2" --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
+  "$JAVA" "${launch[@]}" --server.port="$2" --server.address="$BIND_ADDRESS" \
+    --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
     </dev/null >"$RUN_DIR/$(basename "$1" "-$VERSION-exec.jar").log" 2>&1 &
 }
 
 is_ready() { # port
-  curl -s --max-time 2 "http://localhost:$1/actuator/health/readiness" 2>/dev/null |
+  curl -s --max-time 2 "http://$SERVICE_HOST:$1/actuator/health/readiness" 2>/dev/null |
     grep -q '"status"[[:space:]]*:[[:space:]]*"UP"'
 }
 
@@ -282,11 +294,41 @@ json_number() { # json, field: the first number value of that field, or nothing
   printf '%s' "$1" | tr -d '\n' | grep -oE "\"$2\"[[:space:]]*:[[:space:]]*[0-9]+" | sed -n '1s/.*[^0-9]//p' || true
 }
 
+# The rides the consumer counts before this run's replay: none when Kafka starts empty; with KEEP_KAFKA_DATA, the
+# totals it restored from earlier runs, once they stay put.
+rides_counted_before() {
+  if [[ $KEEP_KAFKA_DATA != true ]]; then
+    COUNTED_BEFORE=0
+    return
+  fi
+  local deadline=$((SECONDS + 60)) total previous= same=0
+  while :; do
+    total=$(stats_total)
+    if [[ -n $total && $total == "$previous" ]]; then
+      same=$((same + 1))
+      ((same >= 2)) && break
+    else
+      same=0
+    fi
+    previous=$total
+    ((SECONDS < deadline)) || die "The consumer's count of earlier rides did not settle within 60 s (last: ${total:-none}); see $RUN_DIR/ride-consumer-service.log."
+    sleep 1
+  done
+  COUNTED_BEFORE=$total
+  say "The consumer counted $COUNTED_BEFORE rides from earlier runs (KEEP_KAFKA_DATA=true)."
+}
+
+stats_total() {
+  json_number "$(curl -s --max-time 5 -H 'Accept: application/json' "http://$SERVICE_HOST:$CONSUMER_PORT/stats" || true)" totalRides
+}
+
 replay() {
   say ""
-  say "Replaying the bundled rides.csv: POST http://localhost:$PRODUCER_PORT/rides/replay?wait=true"
+  say "Replaying the bundled rides.csv: POST http://$SERVICE_HOST:$PRODUCER_PORT/rides/replay?wait=true"
   local response status job
-  response=$(curl -s --max-time 600 -w '\n%{http_code}' -X POST "http://localhost:$PRODUCER_PORT/rides/replay?wait=true") ||
+  # X-Requested-By: the producer refuses to start a replay without it (or a CSV body), as a cross-site form could.
+  response=$(curl -s --max-time 600 -w '\n%{http_code}' -X POST -H 'X-Requested-By: run-local' \
+    "http://$SERVICE_HOST:$PRODUCER_PORT/rides/replay?wait=true") ||
     die "The replay request failed; see $RUN_DIR/ride-producer-service.log."
   status=${response##*$'\n'}
   job=${response%$'\n'*}
@@ -301,17 +343,17 @@ replay() {
 }
 
 await_statistics() {
-  local deadline=$((SECONDS + 60)) total=
+  local deadline=$((SECONDS + 60)) total= expected=$((COUNTED_BEFORE + PUBLISHED))
   while :; do
-    total=$(json_number "$(curl -s --max-time 5 -H 'Accept: application/json' "http://localhost:$CONSUMER_PORT/stats" || true)" totalRides)
-    [[ $total == "$PUBLISHED" ]] && break
-    ((SECONDS < deadline)) || die "The consumer counted ${total:-no} rides after 60 s, the producer published $PUBLISHED; see $RUN_DIR/ride-consumer-service.log."
+    total=$(stats_total)
+    [[ $total == "$expected" ]] && break
+    ((SECONDS < deadline)) || die "The consumer counted ${total:-no} rides after 60 s, expected $expected ($COUNTED_BEFORE from earlier runs and $PUBLISHED published now); see $RUN_DIR/ride-consumer-service.log."
     sleep 0.5
   done
   say ""
-  say "Statistics (GET http://localhost:$CONSUMER_PORT/stats, Accept: text/plain):"
+  say "Statistics (GET http://$SERVICE_HOST:$CONSUMER_PORT/stats, Accept: text/plain):"
   say ""
-  curl -s --max-time 10 -H 'Accept: text/plain' "http://localhost:$CONSUMER_PORT/stats"
+  curl -s --max-time 10 -H 'Accept: text/plain' "http://$SERVICE_HOST:$CONSUMER_PORT/stats"
 }
 
 serve() {
@@ -345,12 +387,13 @@ main() {
   await_services
   say "Ready in $(seconds_since "$started") (Kafka, consumer and producer)."
 
+  rides_counted_before
   replay
   await_statistics
 
   say ""
-  say "Producer:  http://localhost:$PRODUCER_PORT/ (replay page; API: POST a CSV, or nothing, to /rides/replay)"
-  say "Consumer:  http://localhost:$CONSUMER_PORT/stats (live dashboard; windows: /stats/windows)"
+  say "Producer:  http://$SERVICE_HOST:$PRODUCER_PORT/ (replay page; API: POST a CSV, or nothing, to /rides/replay)"
+  say "Consumer:  http://$SERVICE_HOST:$CONSUMER_PORT/stats (live dashboard; windows: /stats/windows)"
   say "Logs:      $RUN_DIR/"
   say ""
 

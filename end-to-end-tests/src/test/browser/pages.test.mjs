@@ -301,7 +301,8 @@ async function getJson(url) {
 }
 
 async function postReplay(path) {
-	const response = await fetch(PRODUCER_URL + path, { method: 'POST' });
+	// The producer refuses to start a replay without it (or a CSV body), as a form on another site could.
+	const response = await fetch(PRODUCER_URL + path, { method: 'POST', headers: { 'X-Requested-By': 'browser-tests' } });
 	const body = await response.text();
 	assert.equal(response.status, 202, `POST ${path}: ${response.status} ${body}`);
 	return JSON.parse(body);

@@ -70,10 +70,13 @@
 		return 'The service answered ' + response.status + (response.statusText ? ' ' + response.statusText : '') + '.';
 	}
 
+	// The service refuses to start or cancel a replay without it: a page on another site cannot send it.
+	const HEADERS = { Accept: 'application/json', 'X-Requested-By': 'replay-page' };
+
 	async function call(method, url, init) {
 		let response;
 		try {
-			response = await fetch(url, Object.assign({ method: method, headers: { Accept: 'application/json' } }, init));
+			response = await fetch(url, Object.assign({ method: method, headers: HEADERS }, init));
 		}
 		catch (ex) {
 			throw new Error('Could not reach the producer service (' + ex.message + ').');
@@ -249,7 +252,7 @@
 		if (body) {
 			// The File streams from disk as the request body; it is never read into memory here.
 			init.body = body;
-			init.headers = { Accept: 'application/json', 'Content-Type': 'text/csv' };
+			init.headers = Object.assign({ 'Content-Type': 'text/csv' }, HEADERS);
 		}
 		let job;
 		try {

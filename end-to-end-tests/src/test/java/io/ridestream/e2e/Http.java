@@ -35,8 +35,14 @@ final class Http {
 		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
 	}
 
+	/**
+	 * The producer refuses to start or cancel a replay without it, or a CSV body: a page on another site cannot
+	 * make a browser send it.
+	 */
+	static final String REQUESTED_BY = "X-Requested-By";
+
 	static Response post(String url, String contentType, BodyPublisher body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(body);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header(REQUESTED_BY, "e2e").POST(body);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -45,6 +51,7 @@ final class Http {
 
 	static Response send(String method, String url) {
 		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+			.header(REQUESTED_BY, "e2e")
 			.method(method, HttpRequest.BodyPublishers.noBody()));
 	}
 

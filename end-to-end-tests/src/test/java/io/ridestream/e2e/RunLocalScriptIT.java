@@ -91,6 +91,15 @@ class RunLocalScriptIT {
 
 	@Test
 	@Order(4)
+	void bindsTheServicesToLoopbackByDefault() {
+		assertThat(started).map((process) -> process.info().commandLine().orElse(""))
+			.filteredOn((command) -> command.contains("--server.port="))
+			.hasSize(2)
+			.allMatch((command) -> command.contains("--server.address=127.0.0.1"));
+	}
+
+	@Test
+	@Order(5)
 	void stopsEverythingItStartedOnSigtermAndExitsCleanly() throws InterruptedException {
 		script.destroy();
 
@@ -99,9 +108,40 @@ class RunLocalScriptIT {
 		assertThat(PORTS.values()).allMatch((port) -> Http.status("http://127.0.0.1:" + port + "/") == -1);
 	}
 
-	private static String output() {
+	@Test
+	@Order(6)
+	void countsTheRidesOfBothRunsWhenRunAgainKeepingKafkasData() throws Exception {
+		Path output = RUN_DIR.resolve("output-keep-kafka-data.txt");
+		ProcessBuilder builder = new ProcessBuilder("bash", "run-local.sh", "--once")
+			.directory(ServiceProcess.PROJECT_ROOT.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		PORTS.forEach((name, port) -> builder.environment().put(name, port.toString()));
+		builder.environment().put("RUN_DIR", RUN_DIR.toString());
+		builder.environment().put("KEEP_KAFKA_DATA", "true");
+		Process again = builder.start();
 		try {
-			return Files.readString(OUTPUT, StandardCharsets.UTF_8);
+			boolean exited = again.waitFor(4, java.util.concurrent.TimeUnit.MINUTES);
+
+			String printed = output(output);
+			assertThat(exited).as("exited, printing:%n%s", printed).isTrue();
+			assertThat(again.exitValue()).as("exit status, printing:%n%s", printed).isZero();
+			long rides = RidesCsvFigures.of(RidesCsvFigures.BUNDLED).rides();
+			assertThat(printed).containsPattern("(?m)^Rides +" + 2 * rides + "$");
+		}
+		finally {
+			again.descendants().forEach(ProcessHandle::destroyForcibly);
+			again.destroyForcibly();
+		}
+	}
+
+	private static String output() {
+		return output(OUTPUT);
+	}
+
+	private static String output(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			return "";

@@ -1,9 +1,12 @@
 package io.ridestream.producer.replay;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.ridestream.model.CsvRow;
@@ -12,8 +15,9 @@ import io.ridestream.model.RideCsvReader;
 /**
  * Reads and parses a replay's CSV rows on a thread of its own, a few hundred rows ahead of the replay, so that
  * parsing (about a third of a replay's work) and sending to Kafka run on two cores. Rows come out in file order,
- * and so does a read failure, after the rows before it. Bounded: at most {@link #CHUNKS} chunks of
- * {@link #CHUNK_ROWS} rows wait, and the reading thread waits when they are not taken.
+ * and so does a read failure, after every row before it. Bounded: at most {@link #CHUNKS} chunks of
+ * {@link #CHUNK_ROWS} rows wait, and the reading thread waits when they are not taken. Waiting for rows ends when
+ * the job is cancelled or the reading thread has died.
  */
 final class ReadAhead implements AutoCloseable {
 
@@ -23,7 +27,11 @@ final class ReadAhead implements AutoCloseable {
 
 	private static final long STOP_TIMEOUT_SECONDS = 10;
 
+	private static final long POLL_MILLIS = 100;
+
 	private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS);
+
+	private final CountDownLatch cancellation;
 
 	private final Thread reader;
 
@@ -35,40 +43,53 @@ final class ReadAhead implements AutoCloseable {
 
 	private boolean ended;
 
-	private RuntimeException failure;
+	private Throwable failure;
 
-	ReadAhead(RideCsvReader csv, String threadName) {
+	ReadAhead(RideCsvReader csv, String threadName, CountDownLatch cancellation) {
+		this.cancellation = cancellation;
 		this.reader = new Thread(() -> read(csv), threadName);
 		this.reader.setDaemon(true);
 		this.reader.start();
 	}
 
 	/**
-	 * The next row; null at the end.
+	 * The next row; null at the end, or once the job is cancelled.
 	 * @throws RuntimeException what reading the CSV threw (e.g. {@link java.io.UncheckedIOException}), once the
-	 * rows before it were taken
+	 * rows before it were taken, or if the reading thread died without a word
+	 * @throws Error what reading the CSV threw, likewise
 	 * @throws InterruptedException if interrupted while waiting for the reader
 	 */
 	CsvRow next() throws InterruptedException {
 		while (this.next == this.current.size()) {
 			if (this.failure != null) {
-				throw this.failure;
+				throw rethrow(this.failure);
 			}
-			if (this.ended) {
+			if (this.ended || this.cancellation.getCount() == 0) {
 				return null;
 			}
-			Chunk chunk = this.chunks.take();
+			take();
+		}
+		return this.current.get(this.next++);
+	}
+
+	private void take() throws InterruptedException {
+		boolean readerAlive = this.reader.isAlive();
+		Chunk chunk = this.chunks.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+		if (chunk != null) {
 			this.current = chunk.rows();
 			this.next = 0;
 			this.ended = chunk.last();
 			this.failure = chunk.failure();
 		}
-		return this.current.get(this.next++);
+		else if (!readerAlive) {
+			// Checked before polling: a reader that ended after its last chunk has put it by then.
+			this.failure = new UncheckedIOException(new IOException("the CSV reading thread ended unexpectedly"));
+		}
 	}
 
 	private void read(RideCsvReader csv) {
+		List<CsvRow> rows = new ArrayList<>(CHUNK_ROWS);
 		try {
-			List<CsvRow> rows = new ArrayList<>(CHUNK_ROWS);
 			for (CsvRow row = csv.next(); row != null && !this.stopped; row = csv.next()) {
 				rows.add(row);
 				if (rows.size() == CHUNK_ROWS) {
@@ -81,9 +102,10 @@ final class ReadAhead implements AutoCloseable {
 		catch (InterruptedException ex) {
 			// Stopped: nobody takes rows anymore.
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// Errors too: a reader dying silently would leave the replay waiting for rows.
 			try {
-				put(new Chunk(List.of(), true, ex));
+				put(new Chunk(rows, true, ex));
 			}
 			catch (InterruptedException stopped) {
 				// Nobody takes it anymore.
@@ -92,11 +114,18 @@ final class ReadAhead implements AutoCloseable {
 	}
 
 	private void put(Chunk chunk) throws InterruptedException {
-		while (!this.chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+		while (!this.chunks.offer(chunk, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
 			if (this.stopped) {
 				throw new InterruptedException("stopped");
 			}
 		}
+	}
+
+	private static RuntimeException rethrow(Throwable failure) {
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return (RuntimeException) failure;
 	}
 
 	/** Stops reading and waits for the reading thread to end, so that the CSV may be closed. */
@@ -109,7 +138,7 @@ final class ReadAhead implements AutoCloseable {
 	}
 
 	/** Rows in file order; the last chunk may carry the failure that ended reading. */
-	private record Chunk(List<CsvRow> rows, boolean last, RuntimeException failure) {
+	private record Chunk(List<CsvRow> rows, boolean last, Throwable failure) {
 	}
 
 }

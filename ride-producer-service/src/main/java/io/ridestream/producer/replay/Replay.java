@@ -4,9 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTimestampException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 
 import io.ridestream.model.CsvHeaderException;
 import io.ridestream.model.CsvRow;
@@ -29,6 +37,9 @@ final class Replay implements Runnable {
 	 */
 	private static final Duration TRANSACTION_SPAN = Duration.ofMillis(100);
 
+	/** How often a transaction is sent again without the rides Kafka refused on their own, before failing. */
+	private static final int MAX_ATTEMPTS = 5;
+
 	private static final Log logger = LogFactory.getLog(Replay.class);
 
 	private final ReplayJob job;
@@ -43,6 +54,8 @@ final class Replay implements Runnable {
 
 	private final int transactionSize;
 
+	private TimestampLimits timestampLimits = TimestampLimits.KAFKA_DEFAULTS;
+
 	private long rowsTaken;
 
 	private boolean endOfInput;
@@ -51,22 +64,32 @@ final class Replay implements Runnable {
 
 	private String failure;
 
-	Replay(ReplayJob job, ReplaySource source, RidePublisher publisher, ReplayMetrics metrics, int transactionSize) {
+	// Guarded by this: whether the replay's thread is committing, which shutdown must not interrupt.
+	private boolean committing;
+
+	private volatile Thread runner;
+
+	Replay(ReplayJob job, ReplaySource source, RidePublisher publisher, ReplayMetrics metrics, ReplayProperties settings) {
 		this.job = job;
 		this.source = source;
 		this.publisher = publisher;
 		this.metrics = metrics;
-		this.pacer = new Pacer(job.options(), job.cancellation());
-		this.transactionSize = transactionSize;
+		this.pacer = new Pacer(job.options(), job.cancellation(), settings.pacingMaxGap(), settings.sourceZone());
+		this.transactionSize = settings.transactionSize();
 	}
 
+	/** Runs the job, and finishes it whatever happens: no job stays RUNNING. */
 	@Override
 	public void run() {
+		this.runner = Thread.currentThread();
 		String error = null;
 		boolean complete = false;
+		VirtualMachineError fatal = null;
 		try (InputStream in = this.source.open();
 				RideCsvReader csv = RideCsvReader.open(in);
-				ReadAhead rows = new ReadAhead(csv, Thread.currentThread().getName() + "-csv")) {
+				ReadAhead rows = new ReadAhead(csv, Thread.currentThread().getName() + "-csv",
+						this.job.cancellation())) {
+			this.timestampLimits = this.publisher.timestampLimits();
 			complete = replay(rows);
 		}
 		catch (CsvHeaderException ex) {
@@ -79,15 +102,23 @@ final class Replay implements Runnable {
 			Thread.currentThread().interrupt();
 			error = "Interrupted, the service is shutting down";
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			logger.error("Replay " + this.job.id() + " failed unexpectedly", ex);
 			error = "Unexpected error: " + ex;
+			fatal = (ex instanceof VirtualMachineError e) ? e : null;
 		}
 		finally {
-			this.source.discard();
+			try {
+				this.source.discard();
+			}
+			finally {
+				error = (error != null) ? error : this.failure;
+				this.job.finish(finalState(error, complete), error);
+			}
 		}
-		error = (error != null) ? error : this.failure;
-		this.job.finish(finalState(error, complete), error);
+		if (fatal != null) {
+			throw fatal;
+		}
 	}
 
 	/** @return true if every row was read, false if the replay stopped early */
@@ -110,43 +141,76 @@ final class Replay implements Runnable {
 		Transaction transaction = new Transaction();
 		CsvRow.Parsed[] notDueYet = new CsvRow.Parsed[1];
 		// Counted before the transaction begins: if it cannot begin (Kafka is down), this ride failed.
-		transaction.add();
+		transaction.read(first);
 		long deadline = System.nanoTime() + TRANSACTION_SPAN.toNanos();
-		try {
-			this.publisher.inTransaction(() -> {
-				send(first, transaction);
-				while (transaction.rides < this.transactionSize && !this.job.isCancelRequested()) {
-					CsvRow.Parsed ride = nextRide(csv);
-					if (ride == null) {
-						return;
-					}
-					if (!awaitTurnBefore(ride, deadline)) {
-						notDueYet[0] = ride;
-						return;
-					}
-					transaction.add();
-					send(ride, transaction);
+		boolean committed = commit(transaction, (sender) -> {
+			send(sender, transaction.last(), transaction);
+			while (transaction.size() < this.transactionSize && !this.job.isCancelRequested()) {
+				CsvRow.Parsed ride = nextRide(csv);
+				if (ride == null) {
+					return;
 				}
-			});
-		}
-		catch (UncheckedIOException ex) {
-			failed(transaction.rides);
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			// The transaction's own error explains best: closing a failed producer fails its other sends too.
-			failed(transaction.rides);
-			this.failure = this.publisher.describeFailure(ex);
+				if (!awaitTurnBefore(ride, deadline)) {
+					notDueYet[0] = ride;
+					return;
+				}
+				send(sender, transaction.read(ride), transaction);
+			}
+		});
+		if (!committed) {
 			return null;
-		}
-		for (int i = 0; i < transaction.rides; i++) {
-			this.job.rowPublished();
-			this.metrics.published();
 		}
 		if (notDueYet[0] != null || this.endOfInput) {
 			return notDueYet[0];
 		}
 		return nextRide(csv);
+	}
+
+	/**
+	 * Runs the transaction and counts its rides' outcome. Rides Kafka refused on their own (a timestamp or size it
+	 * does not accept) fail the whole transaction, as any failed send does: they are rejected, and the others sent
+	 * again in a new transaction.
+	 * @return whether the replay goes on
+	 */
+	private boolean commit(Transaction transaction, Consumer<RidePublisher.Sender> work) {
+		Transaction current = transaction;
+		Consumer<RidePublisher.Sender> sending = work;
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.publisher.inTransaction(sending, () -> committing(true));
+				published(current.size());
+				return true;
+			}
+			catch (UncheckedIOException | Error ex) {
+				failed(current.size());
+				throw ex;
+			}
+			catch (CommitOutcomeUnknownException ex) {
+				unknown(current.size());
+				this.failure = this.publisher.describeFailure(ex);
+				return false;
+			}
+			catch (RuntimeException ex) {
+				List<Transaction.Sent> refused = current.refusedAlone();
+				if (refused.isEmpty() || attempt == MAX_ATTEMPTS) {
+					failed(current.size());
+					this.failure = this.publisher.describeFailure(explanation(ex, current));
+					return false;
+				}
+				for (Transaction.Sent ride : refused) {
+					rejected(ride.row(), "Kafka refused the ride: " + ride.failure().getMessage());
+				}
+				Transaction retry = current.without(refused);
+				if (retry.size() == 0) {
+					return true;
+				}
+				current = retry;
+				sending = (sender) -> retry.rides().forEach((ride) -> send(sender, ride, retry));
+			}
+			finally {
+				committing(false);
+			}
+		}
 	}
 
 	/** Whether the ride's turn comes before the deadline; if so, after waiting for it. */
@@ -167,7 +231,8 @@ final class Replay implements Runnable {
 		while (!this.job.isCancelRequested()) {
 			CsvRow row = (limit == null || this.rowsTaken < limit) ? next(csv) : null;
 			if (row == null) {
-				this.endOfInput = !this.interrupted;
+				// The read-ahead also gives up waiting for rows on cancel: that is no end of the file.
+				this.endOfInput = !this.interrupted && !this.job.isCancelRequested();
 				return null;
 			}
 			this.rowsTaken++;
@@ -196,22 +261,46 @@ final class Replay implements Runnable {
 	}
 
 	/**
+	 * What explains best why the transaction failed: its own error, unless that is Kafka's generic "previously sent
+	 * messages" one and a send timed out, which names the brokers being away. Other send failures are not used:
+	 * closing a failed producer fails its other sends too.
+	 */
+	private static Throwable explanation(RuntimeException failure, Transaction transaction) {
+		if (Causes.find(failure, TimeoutException.class) != null) {
+			return failure;
+		}
+		Throwable timedOut = transaction.firstFailure(TimeoutException.class);
+		return (timedOut != null) ? timedOut : failure;
+	}
+
+	/**
 	 * Sends a ride, already counted, in the current transaction. A ride the serializer finds not to match its
 	 * schema is a bad row: the serializer throws before the record joins the transaction, which goes on. Any other
 	 * error fails the transaction, with this ride in it.
 	 */
-	private void send(CsvRow.Parsed row, Transaction transaction) {
+	private void send(RidePublisher.Sender sender, Transaction.Sent ride, Transaction transaction) {
 		try {
-			this.publisher.publish(this.job.id(), this.job.options().key(), row);
+			ride.acknowledged = sender.send(this.job.id(), this.job.options().key(), ride.row(), this.timestampLimits);
 		}
 		catch (RuntimeException ex) {
 			InvalidRideException invalid = Causes.find(ex, InvalidRideException.class);
 			if (invalid == null) {
 				throw ex;
 			}
-			transaction.rides--; // rejected rather than part of the transaction
-			this.job.rowRejected(row.line(), String.join("; ", invalid.violations()));
-			this.metrics.rejected();
+			transaction.remove(ride); // rejected rather than part of the transaction
+			rejected(ride.row(), String.join("; ", invalid.violations()));
+		}
+	}
+
+	private void rejected(CsvRow.Parsed row, String reason) {
+		this.job.rowRejected(row.line(), reason);
+		this.metrics.rejected();
+	}
+
+	private void published(int rides) {
+		for (int i = 0; i < rides; i++) {
+			this.job.rowPublished();
+			this.metrics.published();
 		}
 	}
 
@@ -222,6 +311,24 @@ final class Replay implements Runnable {
 		}
 	}
 
+	private void unknown(int rides) {
+		for (int i = 0; i < rides; i++) {
+			this.job.rowUnknown();
+			this.metrics.unknown();
+		}
+	}
+
+	/** Interrupts the replay, as the service does at shutdown, unless it is committing (which must finish). */
+	synchronized void interruptUnlessCommitting() {
+		if (!this.committing && this.runner != null) {
+			this.runner.interrupt();
+		}
+	}
+
+	private synchronized void committing(boolean committing) {
+		this.committing = committing;
+	}
+
 	private ReplayState finalState(String error, boolean complete) {
 		if (error != null) {
 			return ReplayState.FAILED;
@@ -229,14 +336,80 @@ final class Replay implements Runnable {
 		return (complete || !this.job.isCancelRequested()) ? ReplayState.COMPLETED : ReplayState.CANCELLED;
 	}
 
-	/** Counts the rides of one transaction. */
+	/** The rides of one transaction, in the order read, with Kafka's answer to each once sent. */
 	private final class Transaction {
 
-		private int rides;
+		private final List<Sent> rides = new ArrayList<>();
 
-		void add() {
+		/** Counts a ride read and adds it. */
+		Sent read(CsvRow.Parsed ride) {
 			Replay.this.job.rowRead();
-			this.rides++;
+			Sent sent = new Sent(ride);
+			this.rides.add(sent);
+			return sent;
+		}
+
+		Sent last() {
+			return this.rides.get(this.rides.size() - 1);
+		}
+
+		void remove(Sent ride) {
+			this.rides.remove(ride);
+		}
+
+		int size() {
+			return this.rides.size();
+		}
+
+		/** The rides, as a copy: sending one may remove it. */
+		List<Sent> rides() {
+			return List.copyOf(this.rides);
+		}
+
+		/** The rides Kafka refused for what they are, rather than for the company they were in. */
+		List<Sent> refusedAlone() {
+			return this.rides.stream().filter((sent) -> isRefusedAlone(sent.failure())).toList();
+		}
+
+		/** The first ride's failure of this type, in the order sent; null if none. */
+		Throwable firstFailure(Class<? extends Throwable> type) {
+			return this.rides.stream().map(Sent::failure).filter(type::isInstance).findFirst().orElse(null);
+		}
+
+		/** A new transaction of the other rides, not sent yet. */
+		Transaction without(List<Sent> refused) {
+			Transaction rest = new Transaction();
+			this.rides.stream().filter((sent) -> !refused.contains(sent)).forEach((sent) -> rest.rides.add(new Sent(sent.row())));
+			return rest;
+		}
+
+		private static boolean isRefusedAlone(Throwable failure) {
+			return failure instanceof InvalidTimestampException || failure instanceof RecordTooLargeException
+					|| failure instanceof InvalidRecordException;
+		}
+
+		static final class Sent {
+
+			private final CsvRow.Parsed row;
+
+			private CompletableFuture<?> acknowledged;
+
+			Sent(CsvRow.Parsed row) {
+				this.row = row;
+			}
+
+			CsvRow.Parsed row() {
+				return this.row;
+			}
+
+			/** Why Kafka did not take the ride, or null. */
+			Throwable failure() {
+				if (this.acknowledged == null || !this.acknowledged.isCompletedExceptionally()) {
+					return null;
+				}
+				return this.acknowledged.handle((result, failure) -> failure).getNow(null);
+			}
+
 		}
 
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +26,15 @@ import org.springframework.web.context.request.async.DeferredResult;
 @RestController
 @RequestMapping("/rides/replay")
 class ReplayController {
+
+	/**
+	 * Needed by requests that start or cancel a replay, unless they have a {@code text/csv} body: a page on another
+	 * site can make a browser send neither without the service's consent (which it never gives, having no CORS).
+	 */
+	static final String REQUESTED_BY_HEADER = "X-Requested-By";
+
+	private static final List<MediaType> CORS_SAFELISTED = List.of(MediaType.APPLICATION_FORM_URLENCODED,
+			MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
 
 	private static final List<String> PARAMETERS = List.of("limit", "rate", "speedup", "key", "wait");
 
@@ -52,6 +63,7 @@ class ReplayController {
 			@RequestParam(defaultValue = "PULocationID") String key,
 			@RequestParam(defaultValue = "false") boolean wait, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException, IOException {
+		rejectCrossSite(request);
 		rejectUnknownParameters(request);
 		ReplayOptions options = new ReplayOptions(limit, rate, speedup, ReplayKey.named(key));
 		this.jobs.requireCapacity();
@@ -80,8 +92,33 @@ class ReplayController {
 
 	/** Cancels a running job; it shows {@code CANCELLED} once its open transaction has committed. */
 	@DeleteMapping("/{id}")
-	ResponseEntity<ReplayJobView> cancel(@PathVariable String id) {
+	ResponseEntity<ReplayJobView> cancel(@PathVariable String id, HttpServletRequest request) {
+		rejectCrossSite(request);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.replays.cancel(id).view());
+	}
+
+	/**
+	 * Refuses what a browser sends cross-site without asking first: no custom header, and no content type or a
+	 * form's or text/plain (the CORS-safelisted ones). A {@code text/csv} or JSON body, or the header, passes.
+	 */
+	private static void rejectCrossSite(HttpServletRequest request) {
+		if (request.getHeader(REQUESTED_BY_HEADER) != null) {
+			return;
+		}
+		String contentType = request.getContentType();
+		if (contentType != null && !contentType.isBlank()) {
+			try {
+				MediaType type = MediaType.parseMediaType(contentType);
+				if (CORS_SAFELISTED.stream().noneMatch((safelisted) -> safelisted.equalsTypeAndSubtype(type))) {
+					return;
+				}
+			}
+			catch (InvalidMediaTypeException ex) {
+				// Not a type a browser sends without asking: refused as unsupported later on.
+				return;
+			}
+		}
+		throw new CrossSiteRequestException();
 	}
 
 	/**

@@ -40,6 +40,16 @@ class ReplayExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail tooManyUploads(TooManyUploadsException ex) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many uploads being received", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail crossSite(CrossSiteRequestException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Request a page on another site could have sent", ex);
+	}
+
+	@ExceptionHandler
 	ProblemDetail tooLarge(UploadTooLargeException ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "CSV body too large", ex);
 	}

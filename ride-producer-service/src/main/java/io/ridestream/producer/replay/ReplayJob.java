@@ -33,6 +33,8 @@ final class ReplayJob {
 
 	private final AtomicLong failed = new AtomicLong();
 
+	private final AtomicLong unknown = new AtomicLong();
+
 	private final List<RejectedRow> rejectedRows = new CopyOnWriteArrayList<>();
 
 	private final CountDownLatch cancellation = new CountDownLatch(1);
@@ -86,6 +88,11 @@ final class ReplayJob {
 		this.failed.incrementAndGet();
 	}
 
+	/** A ride whose transaction's commit Kafka did not confirm: it may or may not be published. */
+	void rowUnknown() {
+		this.unknown.incrementAndGet();
+	}
+
 	void rowRejected(long line, String reason) {
 		if (this.rejected.incrementAndGet() <= this.rejectionsKept) {
 			this.rejectedRows.add(new RejectedRow(line, reason));
@@ -131,9 +138,10 @@ final class ReplayJob {
 		long published = this.published.get();
 		long failed = this.failed.get();
 		long rejected = this.rejected.get();
+		long unknown = this.unknown.get();
 		boolean finished = state != ReplayState.RUNNING;
 		return new ReplayJobView(this.id, state, this.source, this.options, this.rowsRead.get(), published,
-				rejected, failed, this.startedAt, finished ? this.finishedAt : null, finished ? this.error : null,
+				rejected, failed, unknown, this.startedAt, finished ? this.finishedAt : null, finished ? this.error : null,
 				List.copyOf(this.rejectedRows));
 	}
 

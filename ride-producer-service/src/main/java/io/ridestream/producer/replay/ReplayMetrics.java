@@ -19,10 +19,13 @@ class ReplayMetrics {
 
 	private final Counter failed;
 
+	private final Counter unknown;
+
 	ReplayMetrics(MeterRegistry registry, ReplayJobs jobs) {
 		this.published = rides(registry, "published");
 		this.rejected = rides(registry, "rejected");
 		this.failed = rides(registry, "failed");
+		this.unknown = rides(registry, "unknown");
 		Gauge.builder("ridestream.replay.jobs.running", jobs, ReplayJobs::runningCount)
 			.description("Replay jobs running now")
 			.register(registry);
@@ -40,10 +43,14 @@ class ReplayMetrics {
 		this.failed.increment();
 	}
 
+	void unknown() {
+		this.unknown.increment();
+	}
+
 	private static Counter rides(MeterRegistry registry, String outcome) {
 		return Counter.builder("ridestream.replay.rides")
 			.description("Rides replayed, by outcome: published (in a committed Kafka transaction), rejected"
-					+ " (not a valid ride), failed (not taken by Kafka)")
+					+ " (not a valid ride), failed (not taken by Kafka), unknown (commit not confirmed by Kafka)")
 			.tag("outcome", outcome)
 			.register(registry);
 	}

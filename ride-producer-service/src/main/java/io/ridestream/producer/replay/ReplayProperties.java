@@ -1,5 +1,6 @@
 package io.ridestream.producer.replay;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -24,6 +25,12 @@ import org.springframework.validation.annotation.Validated;
  * @param rejectionsKept how many rejected rows a job reports
  * @param jobsKept how many jobs are remembered; the oldest finished ones are forgotten first
  * @param sourceZone the zone of the CSV's local pickup times, which become the records' timestamps
+ * @param pacingMaxGap with {@code speedup}, the largest gap between pickup times that is paced; a ride picked up
+ * further from the pacing clock is an outlier, sent at once ({@link Pacer})
+ * @param commitTimeout how long a commit Kafka has not confirmed is retried before its rides count as unknown
+ * @param uploadDir where CSV bodies are spooled while replayed; leftovers are deleted at start-up
+ * @param maxUploadsInFlight how many CSV bodies may be received at once
+ * @param maxUploadBytesInFlight how many bytes the CSV bodies received at once may add up to
  */
 @Validated
 @ConfigurationProperties("ridestream.replay")
@@ -35,6 +42,17 @@ record ReplayProperties(
 		@DefaultValue("10000") @Min(1) int transactionSize,
 		@DefaultValue("20") @Min(0) int rejectionsKept,
 		@DefaultValue("100") @Min(1) int jobsKept,
-		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone) {
+		@DefaultValue("America/New_York") @NotNull ZoneId sourceZone,
+		@DefaultValue("1h") @NotNull Duration pacingMaxGap,
+		@DefaultValue("2m") @NotNull Duration commitTimeout,
+		@NotNull Path uploadDir,
+		@DefaultValue("4") @Min(1) int maxUploadsInFlight,
+		@DefaultValue("200MB") @NotNull DataSize maxUploadBytesInFlight) {
+
+	ReplayProperties {
+		if (uploadDir == null) {
+			uploadDir = Path.of(System.getProperty("java.io.tmpdir"));
+		}
+	}
 
 }

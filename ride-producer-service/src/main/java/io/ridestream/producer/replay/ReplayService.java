@@ -1,6 +1,8 @@
 package io.ridestream.producer.replay;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,7 +33,9 @@ class ReplayService implements DisposableBean {
 
 	private final ReplayMetrics metrics;
 
-	private final int transactionSize;
+	private final ReplayProperties properties;
+
+	private final Set<Replay> running = ConcurrentHashMap.newKeySet();
 
 	// Unbounded, but ReplayJobs lets no more than max-concurrent-jobs run.
 	private final ExecutorService executor = Executors.newCachedThreadPool(new CustomizableThreadFactory("replay-"));
@@ -40,7 +44,7 @@ class ReplayService implements DisposableBean {
 		this.jobs = jobs;
 		this.publisher = publisher;
 		this.metrics = metrics;
-		this.transactionSize = properties.transactionSize();
+		this.properties = properties;
 	}
 
 	/**
@@ -59,7 +63,10 @@ class ReplayService implements DisposableBean {
 		logger.info("Replay " + job.id() + " started: " + job.source() + " with " + options);
 		job.completion().thenAccept(ReplayService::logFinished);
 		try {
-			this.executor.execute(new Replay(job, source, this.publisher, this.metrics, this.transactionSize));
+			Replay replay = new Replay(job, source, this.publisher, this.metrics, this.properties);
+			this.running.add(replay);
+			job.completion().thenRun(() -> this.running.remove(replay));
+			this.executor.execute(replay);
 		}
 		catch (RejectedExecutionException ex) {
 			source.discard();
@@ -87,8 +94,10 @@ class ReplayService implements DisposableBean {
 		this.jobs.running().forEach(ReplayJob::cancel);
 		this.executor.shutdown();
 		if (!this.executor.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-			logger.warn("Replays still running after " + SHUTDOWN_GRACE.toSeconds() + " s, interrupting them");
-			this.executor.shutdownNow();
+			// Not shutdownNow: a commit cut short leaves its rides' fate unknown; it ends within commit-timeout.
+			logger.warn("Replays still running after " + SHUTDOWN_GRACE.toSeconds()
+					+ " s, interrupting those not committing");
+			this.running.forEach(Replay::interruptUnlessCommitting);
 		}
 	}
 
@@ -97,7 +106,7 @@ class ReplayService implements DisposableBean {
 		String message = "Replay " + view.id() + " " + view.state() + " after "
 				+ Duration.between(view.startedAt(), view.finishedAt()).toMillis() + " ms: " + view.rowsRead()
 				+ " rows read, " + view.published() + " published, " + view.rejected() + " rejected, "
-				+ view.failed() + " failed";
+				+ view.failed() + " failed, " + view.unknown() + " unknown";
 		if (view.error() != null) {
 			logger.warn(message + "; " + view.error());
 		}

@@ -18,7 +18,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
  * Turns a replay request into the CSV to replay: its {@code text/csv} body, or the default file when it has
- * none. A body is streamed to a temporary file, never held in memory, and refused once it passes the size limit.
+ * none. A body is streamed to a file in the upload directory, never held in memory, and refused once it passes
+ * the size limit or the uploads being received at once would pass theirs ({@link UploadsInFlight}).
  */
 @Component
 class ReplaySources {
@@ -31,9 +32,17 @@ class ReplaySources {
 
 	private final DataSize maxUploadSize;
 
-	ReplaySources(ReplayProperties properties) {
+	private final Path uploadDir;
+
+	private final UploadsInFlight uploadsInFlight;
+
+	ReplaySources(ReplayProperties properties, UploadsInFlight uploadsInFlight) throws IOException {
 		this.defaultFile = new FileSource(properties.defaultFile());
 		this.maxUploadSize = properties.maxUploadSize();
+		this.uploadDir = properties.uploadDir();
+		this.uploadsInFlight = uploadsInFlight;
+		Files.createDirectories(this.uploadDir);
+		UploadSweeper.sweep(this.uploadDir);
 	}
 
 	/**
@@ -41,6 +50,7 @@ class ReplaySources {
 	 * @throws HttpMediaTypeNotSupportedException if the request has a body that is not CSV
 	 * @throws UploadTooLargeException if the body is larger than allowed
 	 * @throws UploadIncompleteException if the body ends before it is complete
+	 * @throws TooManyUploadsException if as many uploads, or bytes, as allowed are being received
 	 */
 	ReplaySource of(HttpServletRequest request) throws HttpMediaTypeNotSupportedException, IOException {
 		MediaType contentType = contentType(request);
@@ -60,7 +70,15 @@ class ReplaySources {
 		if (declared > limit) {
 			throw UploadTooLargeException.declared(declared, this.maxUploadSize);
 		}
-		Path file = Files.createTempFile("ridestream-upload-", ".csv");
+		try (UploadsInFlight.Upload upload = this.uploadsInFlight.start()) {
+			upload.growTo(declared);
+			return spool(request, upload, limit);
+		}
+	}
+
+	private SpooledUpload spool(HttpServletRequest request, UploadsInFlight.Upload upload, long limit)
+			throws IOException {
+		Path file = Files.createTempFile(this.uploadDir, UploadSweeper.PREFIX, UploadSweeper.SUFFIX);
 		long size = 0;
 		try (InputStream body = request.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
 			byte[] buffer = new byte[BUFFER_SIZE];
@@ -70,6 +88,7 @@ class ReplaySources {
 				if (size > limit) {
 					throw UploadTooLargeException.streamed(this.maxUploadSize);
 				}
+				upload.growTo(size);
 				out.write(buffer, 0, read);
 			}
 		}

@@ -1,21 +1,28 @@
 package io.ridestream.producer.replay;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
 import io.ridestream.model.CsvRow;
@@ -25,7 +32,11 @@ import io.ridestream.producer.topic.TopicProperties;
 
 /**
  * Sends rides to the rides topic in transactions, without waiting for Kafka's acknowledgement of each ride. Each
- * record carries the pickup time as its timestamp and names the replay and CSV line it came from in its headers.
+ * record carries the pickup time as its timestamp when the topic accepts it, the send time otherwise
+ * ({@link TimestampLimits}), and names the replay and CSV line it came from in its headers.
+ * <p>
+ * Drives the transactional producer itself rather than through {@code KafkaTemplate}, which aborts after a failed
+ * commit: a commit that timed out may still complete, and Kafka's documentation allows retrying it.
  */
 @Component
 class RidePublisher {
@@ -34,41 +45,131 @@ class RidePublisher {
 
 	static final String SOURCE_LINE_HEADER = "ridestream-source-line";
 
-	private final KafkaTemplate<String, Ride> kafka;
+	private static final Log logger = LogFactory.getLog(RidePublisher.class);
+
+	private final ProducerFactory<String, Ride> producers;
 
 	private final String topic;
 
 	private final ZoneId sourceZone;
 
-	RidePublisher(KafkaTemplate<String, Ride> kafka, TopicProperties topic, ReplayProperties properties) {
-		this.kafka = kafka;
+	private final Duration commitTimeout;
+
+	private final TopicTimestampLimits timestampLimits;
+
+	RidePublisher(KafkaTemplate<String, Ride> kafka, TopicProperties topic, ReplayProperties properties,
+			TopicTimestampLimits timestampLimits) {
+		this.producers = kafka.getProducerFactory();
 		this.topic = topic.name();
 		this.sourceZone = properties.sourceZone();
+		this.commitTimeout = properties.commitTimeout();
+		this.timestampLimits = timestampLimits;
+	}
+
+	/** The record timestamps the topic accepts now, read from the cluster. */
+	TimestampLimits timestampLimits() {
+		return this.timestampLimits.current();
 	}
 
 	/**
-	 * Sends one ride, in the transaction of the calling thread ({@link #inTransaction}).
-	 * @return completes when Kafka has acknowledged the ride, or exceptionally when it will not; the ride is
-	 * published only once its transaction commits
-	 */
-	CompletableFuture<SendResult<String, Ride>> publish(String replayId, ReplayKey key, CsvRow.Parsed row) {
-		Ride ride = row.ride();
-		long timestamp = ride.pickupTime().atZone(this.sourceZone).toInstant().toEpochMilli();
-		List<Header> headers = List.of(header(REPLAY_ID_HEADER, replayId),
-				header(SOURCE_LINE_HEADER, Long.toString(row.line())));
-		return this.kafka.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers));
-	}
-
-	/**
-	 * Runs the work in a Kafka transaction: the rides it publishes are committed together when it returns, or
-	 * aborted together if it throws or the commit fails (the commit waits for every send to be acknowledged).
+	 * Runs the work in a Kafka transaction: the rides it sends are committed together when it returns, or aborted
+	 * together if it throws or the commit fails (the commit waits for every send to be acknowledged). A commit that
+	 * times out or is interrupted is retried for up to {@code commit-timeout}.
+	 * @param committing told when the work is done and the commit begins
+	 * @throws CommitOutcomeUnknownException if the commit was sent but not confirmed in time
 	 * @throws RuntimeException what the work threw, or why the transaction could not begin or commit
 	 */
-	void inTransaction(Runnable work) {
-		this.kafka.executeInTransaction((operations) -> {
-			work.run();
-			return null;
-		});
+	void inTransaction(Consumer<Sender> work, Runnable committing) {
+		Producer<String, Ride> producer = this.producers.createProducer();
+		boolean interrupted = false;
+		try {
+			producer.beginTransaction();
+			try {
+				work.accept((replayId, key, row, limits) -> send(producer, replayId, key, row, limits));
+			}
+			catch (RuntimeException | Error ex) {
+				abortQuietly(producer);
+				throw ex;
+			}
+			committing.run();
+			interrupted = commit(producer);
+		}
+		finally {
+			closeQuietly(producer);
+			// Restored only now: closing an interrupted thread's producer fails, and the commit's outcome is known.
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** @return whether the thread was interrupted while committing */
+	private boolean commit(Producer<String, Ride> producer) {
+		long deadline = System.nanoTime() + this.commitTimeout.toNanos();
+		boolean interrupted = false;
+		while (true) {
+			try {
+				producer.commitTransaction();
+				return interrupted;
+			}
+			catch (TimeoutException | InterruptException ex) {
+				// The commit may have reached the coordinator: only retrying (or closing) is allowed now.
+				interrupted |= Thread.interrupted() || ex instanceof InterruptException;
+				if (System.nanoTime() - deadline >= 0) {
+					if (interrupted) {
+						Thread.currentThread().interrupt();
+					}
+					throw new CommitOutcomeUnknownException(ex);
+				}
+				logger.warn("Commit not confirmed by Kafka at " + bootstrapServers() + ", retrying: " + ex);
+			}
+			catch (RuntimeException ex) {
+				abortQuietly(producer);
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				throw ex;
+			}
+		}
+	}
+
+	private static void closeQuietly(Producer<String, Ride> producer) {
+		try {
+			producer.close();
+		}
+		catch (RuntimeException ex) {
+			// Whether the transaction committed is known by now; a producer that fails to close is discarded.
+			logger.warn("Closing a Kafka producer failed: " + ex);
+		}
+	}
+
+	private static void abortQuietly(Producer<String, Ride> producer) {
+		try {
+			producer.abortTransaction();
+		}
+		catch (RuntimeException ex) {
+			// The producer is failed and closed: its transaction is aborted by the coordinator.
+		}
+	}
+
+	private CompletableFuture<RecordMetadata> send(Producer<String, Ride> producer, String replayId, ReplayKey key,
+			CsvRow.Parsed row, TimestampLimits limits) {
+		Ride ride = row.ride();
+		long pickup = ride.pickupTime().atZone(this.sourceZone).toInstant().toEpochMilli();
+		long timestamp = limits.timestampOf(pickup, System.currentTimeMillis());
+		List<Header> headers = List.of(header(REPLAY_ID_HEADER, replayId),
+				header(SOURCE_LINE_HEADER, Long.toString(row.line())));
+		CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+		producer.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers),
+				(metadata, exception) -> {
+					if (exception != null) {
+						acknowledged.completeExceptionally(exception);
+					}
+					else {
+						acknowledged.complete(metadata);
+					}
+				});
+		return acknowledged;
 	}
 
 	/**
@@ -86,6 +187,10 @@ class RidePublisher {
 		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
 		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+		if (failure instanceof CommitOutcomeUnknownException) {
+			return "Kafka at " + bootstrapServers() + " did not confirm a commit within " + this.commitTimeout
+					.toSeconds() + " s; its rides may or may not be published: " + detail;
+		}
 		if (cause instanceof TimeoutException) {
 			return "Kafka at " + bootstrapServers() + " is unreachable or topic '" + this.topic
 					+ "' is not available: " + detail;
@@ -94,15 +199,26 @@ class RidePublisher {
 	}
 
 	private String bootstrapServers() {
-		Object servers = this.kafka.getProducerFactory()
-			.getConfigurationProperties()
-			.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+		Object servers = this.producers.getConfigurationProperties().get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
 		return (servers instanceof Collection<?> list) ? String.join(",", list.stream().map(String::valueOf).toList())
 				: String.valueOf(servers);
 	}
 
 	private static Header header(String name, String value) {
 		return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends one ride in the current transaction. */
+	@FunctionalInterface
+	interface Sender {
+
+		/**
+		 * @return completes when Kafka has acknowledged the ride, or exceptionally when it will not; the ride is
+		 * published only once its transaction commits
+		 */
+		CompletableFuture<RecordMetadata> send(String replayId, ReplayKey key, CsvRow.Parsed row,
+				TimestampLimits limits);
+
 	}
 
 }

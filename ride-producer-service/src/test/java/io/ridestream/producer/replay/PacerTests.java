@@ -2,6 +2,7 @@ package io.ridestream.producer.replay;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ class PacerTests {
 
 	@Test
 	void sendsAsFastAsPossibleWithoutRateOrSpeedup() throws InterruptedException {
-		Pacer pacer = new Pacer(new ReplayOptions(null, null, null, null), this.cancellation);
+		Pacer pacer = pacer(new ReplayOptions(null, null, null, null));
 
 		Duration took = time(() -> {
 			for (int hour = 0; hour < 10; hour++) {
@@ -31,7 +32,7 @@ class PacerTests {
 
 	@Test
 	void spacesRidesByTheRate() throws InterruptedException {
-		Pacer pacer = new Pacer(new ReplayOptions(null, 20.0, null, null), this.cancellation);
+		Pacer pacer = pacer(new ReplayOptions(null, 20.0, null, null));
 
 		Duration took = time(() -> {
 			for (int ride = 0; ride < 5; ride++) {
@@ -44,7 +45,7 @@ class PacerTests {
 
 	@Test
 	void spacesRidesByTheirPickupTimesScaledBySpeedup() throws InterruptedException {
-		Pacer pacer = new Pacer(new ReplayOptions(null, null, 3600.0, null), this.cancellation);
+		Pacer pacer = pacer(new ReplayOptions(null, null, 3600.0, null));
 
 		Duration took = time(() -> {
 			pacer.awaitTurn(EIGHT_AM);
@@ -57,7 +58,7 @@ class PacerTests {
 
 	@Test
 	void takesARideDueNowWithoutWaiting() throws InterruptedException {
-		Pacer pacer = new Pacer(new ReplayOptions(null, null, null, null), this.cancellation);
+		Pacer pacer = pacer(new ReplayOptions(null, null, null, null));
 
 		assertThat(pacer.awaitTurnBefore(EIGHT_AM, System.nanoTime())).isTrue();
 		assertThat(pacer.awaitTurnBefore(EIGHT_AM.plusHours(1), System.nanoTime())).isTrue();
@@ -65,7 +66,7 @@ class PacerTests {
 
 	@Test
 	void leavesARideNotDueYetToWaitFor() throws InterruptedException {
-		Pacer pacer = new Pacer(new ReplayOptions(null, null, 3600.0, null), this.cancellation);
+		Pacer pacer = pacer(new ReplayOptions(null, null, 3600.0, null));
 		assertThat(pacer.awaitTurnBefore(EIGHT_AM, System.nanoTime())).isTrue();
 
 		// 18 minutes at 3600 times the speed: due in 0.3 s, so not within 0.1 s, and still due then.
@@ -77,7 +78,7 @@ class PacerTests {
 
 	@Test
 	void honoursTheRateAmongRidesPickedUpTogether() throws InterruptedException {
-		Pacer pacer = new Pacer(new ReplayOptions(null, 10.0, 60.0, null), this.cancellation);
+		Pacer pacer = pacer(new ReplayOptions(null, 10.0, 60.0, null));
 
 		Duration took = time(() -> {
 			for (int ride = 0; ride < 3; ride++) {
@@ -90,7 +91,7 @@ class PacerTests {
 
 	@Test
 	void sendsARidePickedUpBeforeThePreviousOnesAtOnce() throws InterruptedException {
-		Pacer pacer = new Pacer(new ReplayOptions(null, null, 1.0, null), this.cancellation);
+		Pacer pacer = pacer(new ReplayOptions(null, null, 1.0, null));
 		pacer.awaitTurn(EIGHT_AM);
 
 		// At real speed, a ride an hour later would wait an hour; one an hour earlier is overdue.
@@ -100,8 +101,60 @@ class PacerTests {
 	}
 
 	@Test
+	void pacesASpringForwardNightByRealTime() throws InterruptedException {
+		Pacer pacer = pacer(new ReplayOptions(null, null, 120.0, null));
+		pacer.awaitTurn(LocalDateTime.of(2020, 3, 8, 1, 59));
+
+		// 01:59 EST to 03:01 EDT is 2 minutes, not 62: 1 s at 120 times the speed.
+		long start = System.nanoTime();
+		assertThat(pacer.awaitTurnBefore(LocalDateTime.of(2020, 3, 8, 3, 1), start + TimeUnit.SECONDS.toNanos(5)))
+			.isTrue();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+	}
+
+	@Test
+	void pacesTheRepeatedHourOfAFallBackNight() throws InterruptedException {
+		Pacer pacer = pacer(new ReplayOptions(null, null, 1200.0, null));
+		pacer.awaitTurn(LocalDateTime.of(2020, 11, 1, 1, 50));
+
+		// 01:50 EDT, then 01:10 EST: 20 minutes later, 1 s at 1200 times the speed.
+		Duration took = time(() -> pacer.awaitTurn(LocalDateTime.of(2020, 11, 1, 1, 10)));
+
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void sendsARideFromAFarFutureYearAtOnceAndPacesTheNextByThePreviousRides() throws InterruptedException {
+		Pacer pacer = pacer(new ReplayOptions(null, null, 600.0, null));
+		pacer.awaitTurn(EIGHT_AM);
+
+		Duration outlier = time(() -> assertThat(
+				pacer.awaitTurnBefore(EIGHT_AM.withYear(2088), System.nanoTime() + TimeUnit.SECONDS.toNanos(2)))
+			.isTrue());
+		// 8:05 is 5 minutes after 8:00: 0.5 s at 600 times the speed, counted from 8:00's turn.
+		Duration next = time(() -> pacer.awaitTurn(EIGHT_AM.plusMinutes(5)));
+
+		assertThat(outlier).isLessThan(Duration.ofMillis(200));
+		assertThat(outlier.plus(next)).isGreaterThanOrEqualTo(Duration.ofMillis(450)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void pacesTheRidesAfterAFirstRideFromAFarPastYear() throws InterruptedException {
+		Pacer pacer = pacer(new ReplayOptions(null, null, 600.0, null));
+		pacer.awaitTurn(EIGHT_AM.withYear(2002));
+		assertThat(pacer.awaitTurnBefore(EIGHT_AM, System.nanoTime() + TimeUnit.SECONDS.toNanos(2))).isTrue();
+
+		// Deadline 3 s: unbounded, 8:05 would be due 18 years after 2002 at 600 times the speed.
+		long start = System.nanoTime();
+		assertThat(pacer.awaitTurnBefore(EIGHT_AM.plusMinutes(5), start + TimeUnit.SECONDS.toNanos(3))).isTrue();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+	}
+
+	@Test
 	void stopsWaitingWhenCancelled() throws Exception {
-		Pacer pacer = new Pacer(new ReplayOptions(null, 0.001, null, null), this.cancellation);
+		Pacer pacer = pacer(new ReplayOptions(null, 0.001, null, null));
 		pacer.awaitTurn(EIGHT_AM);
 		// The next ride is due in 1000 s.
 		CompletableFuture<Boolean> turn = CompletableFuture.supplyAsync(() -> {
@@ -116,6 +169,11 @@ class PacerTests {
 		this.cancellation.countDown();
 
 		assertThat(turn.get(5, TimeUnit.SECONDS)).isFalse();
+	}
+
+	/** A pacer for rides picked up in New York, pacing gaps of up to an hour. */
+	private Pacer pacer(ReplayOptions options) {
+		return new Pacer(options, this.cancellation, Duration.ofHours(1), ZoneId.of("America/New_York"));
 	}
 
 	private static Duration time(Paced paced) throws InterruptedException {

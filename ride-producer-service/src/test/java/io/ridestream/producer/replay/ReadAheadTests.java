@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class ReadAheadTests {
 
 		List<CsvRow> rows = new ArrayList<>();
 		try (RideCsvReader reader = RideCsvReader.open(bytes(csv));
-				ReadAhead readAhead = new ReadAhead(reader, "test-csv")) {
+				ReadAhead readAhead = new ReadAhead(reader, "test-csv", new CountDownLatch(1))) {
 			for (CsvRow row = readAhead.next(); row != null; row = readAhead.next()) {
 				rows.add(row);
 			}
@@ -46,7 +47,7 @@ class ReadAheadTests {
 		List<CsvRow> rows = new ArrayList<>();
 		RuntimeException failure;
 		try (RideCsvReader reader = RideCsvReader.open(failingAfter(good));
-				ReadAhead readAhead = new ReadAhead(reader, "test-csv")) {
+				ReadAhead readAhead = new ReadAhead(reader, "test-csv", new CountDownLatch(1))) {
 			failure = catchRuntime(() -> {
 				for (CsvRow row = readAhead.next(); row != null; row = readAhead.next()) {
 					rows.add(row);
@@ -57,6 +58,24 @@ class ReadAheadTests {
 		assertThat(directFailure).isInstanceOf(UncheckedIOException.class);
 		assertThat(failure).isInstanceOf(UncheckedIOException.class).hasMessage(directFailure.getMessage());
 		assertThat(rows).hasSizeGreaterThan(ReadAhead.CHUNK_ROWS).isEqualTo(direct);
+	}
+
+	@Test
+	void givesTheRowsOfAPartlyFilledChunkBeforeAReadFailure() throws InterruptedException {
+		int rides = ReadAhead.CHUNK_ROWS * 2 + 100;
+		List<CsvRow> rows = new ArrayList<>();
+		RuntimeException failure;
+		try (RideCsvReader reader = RideCsvReader.open(failingAfter(TestCsv.rides(rides)));
+				ReadAhead readAhead = new ReadAhead(reader, "test-csv", new CountDownLatch(1))) {
+			failure = catchRuntime(() -> {
+				for (CsvRow row = readAhead.next(); row != null; row = readAhead.next()) {
+					rows.add(row);
+				}
+			});
+		}
+
+		assertThat(failure).isInstanceOf(UncheckedIOException.class);
+		assertThat(rows).hasSize(rides);
 	}
 
 	private static RuntimeException readUntilFailure(InputStream in, java.util.function.Consumer<CsvRow> rows) {
@@ -101,7 +120,7 @@ class ReadAheadTests {
 	@Test
 	void closingStopsTheReaderThatWaitsForRowsToBeTaken() throws InterruptedException {
 		RideCsvReader reader = RideCsvReader.open(bytes(TestCsv.rides(ReadAhead.CHUNK_ROWS * (ReadAhead.CHUNKS + 4))));
-		ReadAhead readAhead = new ReadAhead(reader, "test-csv-stopped");
+		ReadAhead readAhead = new ReadAhead(reader, "test-csv-stopped", new CountDownLatch(1));
 		assertThat(readAhead.next()).isInstanceOf(CsvRow.Parsed.class);
 		await().until(() -> readerThread("test-csv-stopped") != null
 				&& readerThread("test-csv-stopped").getState() == Thread.State.TIMED_WAITING);

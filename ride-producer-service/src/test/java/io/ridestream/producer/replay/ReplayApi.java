@@ -21,6 +21,7 @@ final class ReplayApi {
 	ReplayJobView start(String query) {
 		return this.client.post()
 			.uri("/rides/replay?" + query)
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isAccepted()
@@ -74,6 +75,7 @@ final class ReplayApi {
 	ReplayJobView cancel(String id) {
 		return this.client.delete()
 			.uri("/rides/replay/{id}", id)
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isAccepted()

@@ -81,6 +81,7 @@ class ReplayApiTests {
 	void answersAcceptedWithTheJobAndWhereToFollowIt() {
 		this.client.post()
 			.uri("/rides/replay?limit=1")
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isAccepted()
@@ -106,7 +107,8 @@ class ReplayApiTests {
 			.json("""
 					{"id":"%s","state":"COMPLETED","source":"upload (%d bytes)",
 					 "options":{"limit":2,"rate":100.0,"speedup":60.0,"key":"DOLocationID"},
-					 "rowsRead":2,"published":1,"rejected":1,"failed":0,"startedAt":"%s","finishedAt":"%s",
+					 "rowsRead":2,"published":1,"rejected":1,"failed":0,"unknown":0,"startedAt":"%s",
+					 "finishedAt":"%s",
 					 "error":null,"rejectedRows":[{"line":2,"reason":"expected 18 fields as in the header, found 2"}]}
 					""".formatted(job.id(), csv.length(), job.startedAt(), job.finishedAt()), JsonCompareMode.STRICT);
 	}
@@ -179,6 +181,7 @@ class ReplayApiTests {
 	void answersWithTheFinishedJobWhenAskedToWait() {
 		this.client.post()
 			.uri("/rides/replay?limit=5&wait=true")
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -210,6 +213,7 @@ class ReplayApiTests {
 
 		this.client.delete()
 			.uri("/rides/replay/{id}", job.id())
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(409)
@@ -270,6 +274,7 @@ class ReplayApiTests {
 	void rejectsAnInvalidParameterNamingIt(String query, String parameter) {
 		this.client.post()
 			.uri("/rides/replay?" + query)
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -284,6 +289,7 @@ class ReplayApiTests {
 	void refusesAParameterItDoesNotKnowInsteadOfReplayingTheDefaultFile(String query, String parameter) {
 		this.client.post()
 			.uri("/rides/replay?" + query)
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()

@@ -55,6 +55,7 @@ class ReplayFailureTests {
 	void failsWhenTheDefaultFileCannotBeRead() {
 		ReplayJobView job = this.client.post()
 			.uri("/rides/replay?wait=true")
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -138,6 +138,7 @@ class ReplayLimitsTests {
 
 		this.client.post()
 			.uri("/rides/replay")
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(429)
@@ -153,6 +154,7 @@ class ReplayLimitsTests {
 	void answersWithTheRunningJobWhenItOutlastsTheWait() {
 		this.client.post()
 			.uri("/rides/replay?wait=true&rate=1")
+			.header(ReplayController.REQUESTED_BY_HEADER, "test")
 			.exchange()
 			.expectStatus()
 			.isAccepted()
