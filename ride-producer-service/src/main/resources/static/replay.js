@@ -27,6 +27,7 @@
 		published: $('job-published'),
 		rejected: $('job-rejected'),
 		failed: $('job-failed'),
+		unknown: $('job-unknown'),
 		started: $('job-started'),
 		finished: $('job-finished'),
 		rejectedRowsSection: $('rejected-rows-section'),
@@ -157,6 +158,7 @@
 		ui.published.textContent = String(job.published);
 		ui.rejected.textContent = String(job.rejected);
 		ui.failed.textContent = String(job.failed);
+		ui.unknown.textContent = String(job.unknown);
 		setTime(ui.started, job.startedAt);
 		setTime(ui.finished, job.finishedAt);
 		ui.cancel.disabled = !isActive(job);

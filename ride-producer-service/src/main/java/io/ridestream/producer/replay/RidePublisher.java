@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -81,18 +82,24 @@ class RidePublisher {
 	 */
 	void inTransaction(Consumer<Sender> work, Runnable committing) {
 		Producer<String, Ride> producer = this.producers.createProducer();
+		AtomicInteger unacknowledged = new AtomicInteger();
 		boolean interrupted = false;
 		try {
 			producer.beginTransaction();
 			try {
-				work.accept((replayId, key, row, limits) -> send(producer, replayId, key, row, limits));
+				work.accept((replayId, key, row, limits) -> {
+					unacknowledged.incrementAndGet();
+					CompletableFuture<RecordMetadata> acknowledged = send(producer, replayId, key, row, limits);
+					acknowledged.whenComplete((metadata, exception) -> unacknowledged.decrementAndGet());
+					return acknowledged;
+				});
 			}
 			catch (RuntimeException | Error ex) {
 				abortQuietly(producer);
 				throw ex;
 			}
 			committing.run();
-			interrupted = commit(producer);
+			interrupted = commit(producer, unacknowledged);
 		}
 		finally {
 			closeQuietly(producer);
@@ -103,8 +110,14 @@ class RidePublisher {
 		}
 	}
 
-	/** @return whether the thread was interrupted while committing */
-	private boolean commit(Producer<String, Ride> producer) {
+	/**
+	 * Commits, retrying a commit that timed out once every ride of the transaction was acknowledged: the producer
+	 * may have sent the commit then, so its outcome is unknown until a retry tells. While a ride is not acknowledged
+	 * the producer holds the commit back, so a commit that times out then (Kafka went away) was never sent: the
+	 * transaction fails at once, and the producer, closed without waiting, never sends it.
+	 * @return whether the thread was interrupted while committing
+	 */
+	private boolean commit(Producer<String, Ride> producer, AtomicInteger unacknowledged) {
 		long deadline = System.nanoTime() + this.commitTimeout.toNanos();
 		boolean interrupted = false;
 		while (true) {
@@ -113,8 +126,15 @@ class RidePublisher {
 				return interrupted;
 			}
 			catch (TimeoutException | InterruptException ex) {
-				// The commit may have reached the coordinator: only retrying (or closing) is allowed now.
 				interrupted |= Thread.interrupted() || ex instanceof InterruptException;
+				if (ex instanceof TimeoutException && unacknowledged.get() > 0) {
+					// Never sent: Kafka is away. The producer is closed without waiting, so it never will be.
+					if (interrupted) {
+						Thread.currentThread().interrupt();
+					}
+					throw ex;
+				}
+				// The commit may have reached the coordinator: only retrying (or closing) is allowed now.
 				if (System.nanoTime() - deadline >= 0) {
 					if (interrupted) {
 						Thread.currentThread().interrupt();

@@ -337,7 +337,7 @@ class ReplayApiTests {
 	}
 
 	private List<ConsumerRecord<String, Ride>> records(ReplayJobView job) {
-		return RideRecords.of(this.broker, "rides", job.id());
+		return RideRecords.published(this.broker, "rides", job);
 	}
 
 	record MetricJson(List<Measurement> measurements) {

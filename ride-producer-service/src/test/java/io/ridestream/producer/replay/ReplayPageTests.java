@@ -32,8 +32,8 @@ class ReplayPageTests {
 			.contains("<script src=\"replay.js\" defer></script>")
 			.contains("<link rel=\"stylesheet\" href=\"replay.css\">");
 		for (String id : new String[] { "rate", "limit", "replay-bundled", "csv-file", "upload", "cancel", "progress",
-				"job-state", "job-id", "job-published", "job-rejected", "job-failed", "job-rows-read", "job-error",
-				"recent-jobs" }) {
+				"job-state", "job-id", "job-published", "job-rejected", "job-failed", "job-unknown", "job-rows-read",
+				"job-error", "recent-jobs" }) {
 			assertThat(page).as("element #%s", id).containsOnlyOnce("id=\"" + id + "\"");
 		}
 	}

@@ -37,6 +37,15 @@ final class RideRecords {
 		return of(broker.getBrokersAsString(), topic, replayId);
 	}
 
+	/**
+	 * The records of a finished replay, once all it published are visible: a commit returns before the coordinator
+	 * has written its markers, and until then read_committed readers stop short of the committed records.
+	 */
+	static List<ConsumerRecord<String, Ride>> published(EmbeddedKafkaBroker broker, String topic, ReplayJobView job) {
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> of(broker, topic, job.id()), (records) -> records.size() >= job.published());
+	}
+
 	/** The same, from the brokers at this address. */
 	static List<ConsumerRecord<String, Ride>> of(String bootstrapServers, String topic, String replayId) {
 		return of(bootstrapServers, topic, replayId, new RideDeserializer());
