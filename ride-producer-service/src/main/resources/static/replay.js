@@ -249,12 +249,15 @@
 		ui.startStatus.textContent = body ? 'Uploading ' + body.name + '…' : 'Starting…';
 		const limit = query.has('limit') ? Number(query.get('limit')) : null;
 		const init = {};
-		// Counted alongside the upload: the service learns the total only once it has read the whole file.
-		const rowsCounted = body ? countDataRows(body).catch(() => null) : null;
+		// The service tells gzip from plain CSV by the bytes; the name only says what to send it as.
+		const compressed = body !== null && body !== undefined && /\.gz$/i.test(body.name);
+		// Counted alongside the upload: the service learns the total only once it has read the whole file. A gzip
+		// file's rows cannot be counted here: its progress shows rows read without a total.
+		const rowsCounted = body && !compressed ? countDataRows(body).catch(() => null) : null;
 		if (body) {
 			// The File streams from disk as the request body; it is never read into memory here.
 			init.body = body;
-			init.headers = Object.assign({ 'Content-Type': 'text/csv' }, HEADERS);
+			init.headers = Object.assign({ 'Content-Type': compressed ? 'application/gzip' : 'text/csv' }, HEADERS);
 		}
 		let job;
 		try {

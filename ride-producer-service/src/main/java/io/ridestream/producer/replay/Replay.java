@@ -85,14 +85,14 @@ final class Replay implements Runnable {
 		String error = null;
 		boolean complete = false;
 		VirtualMachineError fatal = null;
-		try (InputStream in = this.source.open();
+		try (InputStream in = CsvInput.of(this.source.open(), this.source.description());
 				RideCsvReader csv = RideCsvReader.open(in);
 				ReadAhead rows = new ReadAhead(csv, Thread.currentThread().getName() + "-csv",
 						this.job.cancellation())) {
 			this.timestampLimits = this.publisher.timestampLimits();
 			complete = replay(rows);
 		}
-		catch (CsvHeaderException ex) {
+		catch (CsvHeaderException | CsvInput.UnsupportedFileException ex) {
 			error = ex.getMessage();
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -140,13 +140,23 @@ final class Replay implements Runnable {
 	private CsvRow.Parsed publishTransaction(CsvRow.Parsed first, ReadAhead csv) {
 		Transaction transaction = new Transaction();
 		CsvRow.Parsed[] notDueYet = new CsvRow.Parsed[1];
+		UncheckedIOException[] readFailure = new UncheckedIOException[1];
 		// Counted before the transaction begins: if it cannot begin (Kafka is down), this ride failed.
 		transaction.read(first);
 		long deadline = System.nanoTime() + TRANSACTION_SPAN.toNanos();
 		boolean committed = commit(transaction, (sender) -> {
 			send(sender, transaction.last(), transaction);
-			while (transaction.size() < this.transactionSize && !this.job.isCancelRequested()) {
-				CsvRow.Parsed ride = nextRide(csv);
+			while (transaction.size() < this.transactionSize && !this.job.isCancelRequested()
+					&& !failedAtOnce(transaction)) {
+				CsvRow.Parsed ride;
+				try {
+					ride = nextRide(csv);
+				}
+				catch (UncheckedIOException ex) {
+					// The rides read before the file broke off (a cut gzip file, a disk gone) are still published.
+					readFailure[0] = ex;
+					return;
+				}
 				if (ride == null) {
 					return;
 				}
@@ -159,6 +169,9 @@ final class Replay implements Runnable {
 		});
 		if (!committed) {
 			return null;
+		}
+		if (readFailure[0] != null) {
+			throw readFailure[0];
 		}
 		if (notDueYet[0] != null || this.endOfInput) {
 			return notDueYet[0];
@@ -290,6 +303,18 @@ final class Replay implements Runnable {
 			transaction.remove(ride); // rejected rather than part of the transaction
 			rejected(ride.row(), String.join("; ", invalid.violations()));
 		}
+	}
+
+	/**
+	 * Whether Kafka failed the last ride sent at once, e.g. after waiting for a broker that is gone: the transaction
+	 * cannot commit, and each further send would wait as long again, so it takes no more rides.
+	 */
+	private static boolean failedAtOnce(Transaction transaction) {
+		if (transaction.size() == 0) {
+			return false;
+		}
+		CompletableFuture<?> acknowledged = transaction.last().acknowledged;
+		return acknowledged != null && acknowledged.isCompletedExceptionally();
 	}
 
 	private void rejected(CsvRow.Parsed row, String reason) {

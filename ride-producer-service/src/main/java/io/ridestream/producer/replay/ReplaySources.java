@@ -17,14 +17,21 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
- * Turns a replay request into the CSV to replay: its {@code text/csv} body, or the default file when it has
- * none. A body is streamed to a file in the upload directory, never held in memory, and refused once it passes
+ * Turns a replay request into the file to replay: its body (CSV or gzip CSV, sent as {@code text/csv},
+ * {@code application/gzip} or {@code application/octet-stream}), or the default file when it has none. A body is streamed to a file in the upload directory, never held in memory, and refused once it passes
  * the size limit or the uploads being received at once would pass theirs ({@link UploadsInFlight}).
  */
 @Component
 class ReplaySources {
 
 	static final MediaType TEXT_CSV = new MediaType("text", "csv");
+
+	/**
+	 * What a body may be sent as: CSV, gzip (a {@code .csv.gz} file), or any bytes; what it is, plain or gzip CSV,
+	 * is told from its first bytes ({@link CsvInput}).
+	 */
+	static final List<MediaType> ACCEPTED = List.of(TEXT_CSV, new MediaType("application", "gzip"),
+			new MediaType("application", "x-gzip"), MediaType.APPLICATION_OCTET_STREAM);
 
 	private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -54,12 +61,12 @@ class ReplaySources {
 	 */
 	ReplaySource of(HttpServletRequest request) throws HttpMediaTypeNotSupportedException, IOException {
 		MediaType contentType = contentType(request);
-		if (contentType != null && TEXT_CSV.includes(contentType)) {
+		if (contentType != null && ACCEPTED.stream().anyMatch((accepted) -> accepted.includes(contentType))) {
 			return spool(request);
 		}
 		if (hasBody(request)) {
 			throw new HttpMediaTypeNotSupportedException(
-					(contentType != null) ? contentType : MediaType.APPLICATION_OCTET_STREAM, List.of(TEXT_CSV));
+					(contentType != null) ? contentType : MediaType.APPLICATION_OCTET_STREAM, ACCEPTED);
 		}
 		return this.defaultFile;
 	}

@@ -253,21 +253,6 @@ class ReplayApiTests {
 			.jsonPath("$[1].id").isEqualTo(older.id());
 	}
 
-	@Test
-	void refusesABodyThatIsNotCsv() {
-		this.client.post()
-			.uri("/rides/replay")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"rides\":[]}")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(415)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectHeader()
-			.valueEquals("Accept", "text/csv");
-	}
-
 	@ParameterizedTest
 	@CsvSource({ "limit=0, limit", "limit=-3, limit", "limit=many, limit", "rate=0, rate", "rate=-1.5, rate",
 			"rate=fast, rate", "speedup=0, speedup", "speedup=NaN, speedup", "key=TripID, key" })
