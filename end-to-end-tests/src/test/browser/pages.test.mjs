@@ -13,7 +13,8 @@ const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? 'screenshots');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // Every headline figure of GET /stats that the dashboard shows, by its path in the JSON.
-const STATS = ['totalRides', 'totalAmount', 'totalPassengers', 'deadLetters', 'lateRides.tumbling', 'lateRides.hopping'];
+const STATS = ['totalRides', 'totalAmount', 'totalPassengers', 'deadLetters', 'lateRides.tumbling', 'lateRides.hopping',
+	'ridesOutsideWindows.tumbling'];
 const BUNDLED_RIDES = 266;
 const TERMINAL_STATES = ['COMPLETED', 'CANCELLED', 'FAILED'];
 

@@ -39,6 +39,11 @@ final class StatisticsText {
 		headline.put("First pickup", timestamp(stats.firstPickup()));
 		headline.put("Last pickup", timestamp(stats.lastPickup()));
 		headline.put("Dead letters", count(stats.deadLetters()));
+		long outsideWindows = stats.ridesOutsideWindows().getOrDefault("tumbling", 0L);
+		if (outsideWindows > 0) {
+			// Rides picked up decades off, or far ahead of the others: worth a look at the data.
+			headline.put("Not windowed", count(outsideWindows));
+		}
 		int valueWidth = headline.values().stream().mapToInt(String::length).max().orElse(0);
 		String line = "%-14s%" + valueWidth + "s\n";
 		headline.forEach((label, value) -> text.append(String.format(Locale.ROOT, line, label, value)));

@@ -168,6 +168,7 @@ class StatsWebTests {
 			.contains("<dt>Average distance</dt><dd>3.76 mi</dd>")
 			.contains("<dd data-stat=\"deadLetters\" data-value=\"1\">1</dd>")
 			.contains("<dd data-stat=\"lateRides.tumbling\" data-value=\"0\">0</dd>")
+			.contains("<dd data-stat=\"ridesOutsideWindows.tumbling\" data-value=\"0\">0</dd>")
 			.contains("2020-07-01 07:30:00", "2020-07-01 09:15:00")
 			.contains("Creative Mobile Technologies", "VeriFone", "Credit card", "Cash", "Not recorded")
 			.contains("Baisley Park", "Belmont")
