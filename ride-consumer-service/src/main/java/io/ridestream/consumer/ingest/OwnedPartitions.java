@@ -67,7 +67,8 @@ class OwnedPartitions implements MeterBinder {
 			logger.warn("Statistics of partitions " + partitions + " not restored yet: " + ex.getMessage());
 			return false;
 		}
-		partitions.forEach(this::restore);
+		String topicId = this.topicId.current();
+		partitions.forEach((partition) -> restore(partition, topicId));
 		return true;
 	}
 
@@ -87,7 +88,7 @@ class OwnedPartitions implements MeterBinder {
 		PartitionSnapshot snapshot = this.committed.get(partition);
 		if (snapshot == null) {
 			this.changelog.awaitCaughtUp();
-			snapshot = restore(partition);
+			snapshot = restore(partition, this.topicId.current());
 		}
 		return snapshot;
 	}
@@ -116,9 +117,9 @@ class OwnedPartitions implements MeterBinder {
 		return true;
 	}
 
-	private PartitionSnapshot restore(int partition) {
+	/** @param current the rides topic's id now, or null if it cannot be told */
+	private PartitionSnapshot restore(int partition, String current) {
 		PartitionSnapshot snapshot = this.statistics.snapshot(partition).orElseGet(() -> PartitionSnapshot.empty(partition));
-		String current = this.topicId.current();
 		if (snapshot.isOfAnotherTopicThan(current)) {
 			snapshot = startOver(partition, snapshot, current);
 		}

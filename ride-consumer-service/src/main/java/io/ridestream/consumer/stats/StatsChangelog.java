@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -76,7 +77,7 @@ public class StatsChangelog implements SmartLifecycle, MeterBinder {
 
 	private final AtomicLong skipped = new AtomicLong();
 
-	private final AtomicLong misplaced = new AtomicLong();
+	private final AtomicBoolean misplacedSeen = new AtomicBoolean();
 
 	StatsChangelog(KafkaProperties kafka, ChangelogProperties changelog, StatisticsService statistics) {
 		this.kafka = kafka;
@@ -324,7 +325,7 @@ public class StatsChangelog implements SmartLifecycle, MeterBinder {
 	 * its own changelog partition is counted again from the beginning of the rides topic, exactly.
 	 */
 	private void misplaced(ConsumerRecord<String, byte[]> record) {
-		if (this.misplaced.getAndIncrement() == 0) {
+		if (!this.misplacedSeen.getAndSet(true)) {
 			logger.warn("Ignoring records of the statistics changelog that are not in the partition of their rides "
 					+ "partition (written by an earlier version), e.g. " + record.topic() + "-" + record.partition() + "@"
 					+ record.offset() + " key " + record.key() + "; such partitions are counted again from the start");

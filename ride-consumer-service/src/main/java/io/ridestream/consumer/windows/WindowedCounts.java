@@ -312,13 +312,7 @@ public final class WindowedCounts {
 		this.owned = new HashSet<>(); // now shared: copied before any further change
 		this.recentTallies = null;
 		this.recentStarts = null;
-		copy.streamTime = this.streamTime;
-		copy.watermark = this.watermark;
-		copy.lateRides = this.lateRides;
-		copy.lateRidesForEvictedWindows = this.lateRidesForEvictedWindows;
-		copy.ridesOutsideWindows = this.ridesOutsideWindows;
-		copy.aheadSince = this.aheadSince;
-		copy.aheadRides = this.aheadRides;
+		copy.setProgress(progress());
 		return copy;
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.ridestream.consumer.RideCopies;
 import io.ridestream.consumer.RidesCsvFigures;
 import io.ridestream.consumer.stats.RideStatistics;
 import io.ridestream.consumer.stats.StatisticsService;
@@ -46,8 +47,8 @@ class OutlierPickupTests {
 	@Test
 	void ridesPickedUpIn2088And2002AreCountedButKeptOutOfTheWindowsOfTheOthers() {
 		List<Ride> rides = RidesCsvFigures.rides();
-		Ride future = pickedUpAt(rides.get(0), LocalDateTime.parse("2088-07-01T10:00:00"));
-		Ride past = pickedUpAt(rides.get(1), LocalDateTime.parse("2002-01-01T03:00:00"));
+		Ride future = RideCopies.pickedUpAt(rides.get(0), LocalDateTime.parse("2088-07-01T10:00:00"));
+		Ride past = RideCopies.pickedUpAt(rides.get(1), LocalDateTime.parse("2002-01-01T03:00:00"));
 		try (Producer<String, byte[]> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(this.broker),
 				new StringSerializer(), new ByteArraySerializer())) {
 			// The 2002 ride is the first of its partition; the 2088 ride comes after the sample on another.
@@ -72,13 +73,6 @@ class OutlierPickupTests {
 			.isEqualTo(rides.size());
 		assertThat(inWindows).isPositive();
 		assertThat(tumbling.streamTime()).isBefore(LocalDateTime.parse("2020-07-02T00:00:00"));
-	}
-
-	private static Ride pickedUpAt(Ride ride, LocalDateTime pickup) {
-		return new Ride(ride.vendorId(), pickup, pickup.plusMinutes(20), ride.passengerCount(), ride.tripDistance(),
-				ride.rateCodeId(), ride.storeAndForwardFlag(), ride.pickupLocationId(), ride.dropoffLocationId(),
-				ride.paymentType(), ride.fareAmount(), ride.extra(), ride.mtaTax(), ride.tipAmount(),
-				ride.tollsAmount(), ride.improvementSurcharge(), ride.totalAmount(), ride.congestionSurcharge());
 	}
 
 }
