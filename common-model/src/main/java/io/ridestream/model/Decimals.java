@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * Bounds on the decimals a ride may carry. A value like {@code 1e999999999} is a valid number, but summing or
  * printing it would take gigabytes; no taxi trip needs more than 12 integer digits or 6 decimal places.
  */
-final class Decimals {
+public final class Decimals {
 
 	static final int MAX_INTEGER_DIGITS = 12;
 
@@ -20,7 +20,7 @@ final class Decimals {
 	 * money and distances have ({@code -12.50}: a sign, at most 18 digits, a point).
 	 * @throws NumberFormatException if the text is not a decimal number
 	 */
-	static BigDecimal parse(String text) {
+	public static BigDecimal parse(String text) {
 		int length = text.length();
 		int start = (length > 0 && text.charAt(0) == '-') ? 1 : 0;
 		long unscaled = 0;
@@ -49,7 +49,11 @@ final class Decimals {
 		return BigDecimal.valueOf((start == 1) ? -unscaled : unscaled, scale);
 	}
 
-	static void requireReasonable(String field, BigDecimal value) {
+	/** Null passes: whether a field may be null is the ride's business. */
+	static void requireReasonableOrNull(String field, BigDecimal value) {
+		if (value == null) {
+			return;
+		}
 		int integerDigits = value.precision() - value.scale();
 		if (integerDigits > MAX_INTEGER_DIGITS
 				|| (value.scale() > MAX_SCALE && value.stripTrailingZeros().scale() > MAX_SCALE)) {

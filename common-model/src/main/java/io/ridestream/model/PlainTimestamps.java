@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
  * them, and a {@link java.time.format.DateTimeFormatter} costs several times more. Any other shape is left to the
  * formatter.
  */
-final class PlainTimestamps {
+public final class PlainTimestamps {
 
 	private PlainTimestamps() {
 	}
@@ -17,7 +17,7 @@ final class PlainTimestamps {
 	 * The date-time, or null if the text is not of the plain shape.
 	 * @throws java.time.DateTimeException if it is of the shape but names a date or time that does not exist
 	 */
-	static LocalDateTime parse(String text) {
+	public static LocalDateTime parse(String text) {
 		if (text.length() != 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':'
 				|| text.charAt(16) != ':') {
 			return null;

@@ -18,9 +18,10 @@ final class RideConstraints {
 	}
 
 	static boolean accepts(Ride ride) {
-		return ride.vendorId() >= 1 && ride.pickupLocationId() >= 1 && ride.dropoffLocationId() >= 1
-				&& atLeast(ride.passengerCount(), 0) && atLeast(ride.rateCodeId(), 1)
-				&& atLeast(ride.paymentType(), 0) && ride.tripDistance().compareTo(BigDecimal.ZERO) >= 0
+		return atLeast(ride.vendorId(), 1) && atLeast(ride.pickupLocationId(), 1)
+				&& atLeast(ride.dropoffLocationId(), 1) && atLeast(ride.passengerCount(), 0)
+				&& atLeast(ride.rateCodeId(), 1) && atLeast(ride.paymentType(), 0)
+				&& (ride.tripDistance() == null || ride.tripDistance().compareTo(BigDecimal.ZERO) >= 0)
 				&& fourDigitYear(ride.pickupTime()) && fourDigitYear(ride.dropoffTime());
 	}
 

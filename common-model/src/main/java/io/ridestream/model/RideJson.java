@@ -16,7 +16,8 @@ import tools.jackson.databind.module.SimpleModule;
  * exact decimals). Example:
  *
  * <pre>{@code
- * {"VendorID":1,"tpep_pickup_datetime":"2020-07-01T00:25:32","tpep_dropoff_datetime":"2020-07-01T00:33:39",
+ * {"dataset":"yellow","VendorID":1,"tpep_pickup_datetime":"2020-07-01T00:25:32",
+ *  "tpep_dropoff_datetime":"2020-07-01T00:33:39",
  *  "passenger_count":1,"trip_distance":1.50,"RatecodeID":1,"store_and_fwd_flag":"N","PULocationID":238,
  *  "DOLocationID":75,"payment_type":2,"fare_amount":8,"extra":0.5,"mta_tax":0.5,"tip_amount":0,
  *  "tolls_amount":0,"improvement_surcharge":0.3,"total_amount":9.3,"congestion_surcharge":0}

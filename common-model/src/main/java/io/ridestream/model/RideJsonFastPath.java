@@ -22,18 +22,20 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 	static final RideJsonFastPath INSTANCE = new RideJsonFastPath();
 
 	/** The keys in the order the mapper writes them, {@link Ride}'s component order. */
-	private static final String[] KEYS = { "VendorID", "tpep_pickup_datetime", "tpep_dropoff_datetime",
+	private static final String[] KEYS = { "dataset", "VendorID", "tpep_pickup_datetime", "tpep_dropoff_datetime",
 			"passenger_count", "trip_distance", "RatecodeID", "store_and_fwd_flag", "PULocationID", "DOLocationID",
 			"payment_type", "fare_amount", "extra", "mta_tax", "tip_amount", "tolls_amount", "improvement_surcharge",
-			"total_amount", "congestion_surcharge" };
+			"total_amount", "congestion_surcharge", "airport_fee", "cbd_congestion_fee", "ehail_fee", "trip_type",
+			"dispatching_base_num", "SR_Flag", "Affiliated_base_number" };
 
-	private static final int VENDOR = 0, PICKUP = 1, DROPOFF = 2, PASSENGERS = 3, DISTANCE = 4, RATE_CODE = 5,
-			STORE_AND_FORWARD = 6, PICKUP_LOCATION = 7, DROPOFF_LOCATION = 8, PAYMENT = 9, FARE = 10, EXTRA = 11,
-			MTA_TAX = 12, TIP = 13, TOLLS = 14, IMPROVEMENT = 15, TOTAL = 16, CONGESTION = 17;
+	private static final int DATASET = 0, VENDOR = 1, PICKUP = 2, DROPOFF = 3, PASSENGERS = 4, DISTANCE = 5,
+			RATE_CODE = 6, STORE_AND_FORWARD = 7, PICKUP_LOCATION = 8, DROPOFF_LOCATION = 9, PAYMENT = 10, FARE = 11,
+			EXTRA = 12, MTA_TAX = 13, TIP = 14, TOLLS = 15, IMPROVEMENT = 16, TOTAL = 17, CONGESTION = 18,
+			AIRPORT = 19, CBD_CONGESTION = 20, EHAIL = 21, TRIP_TYPE = 22, DISPATCHING_BASE = 23, SHARED_RIDE = 24,
+			AFFILIATED_BASE = 25;
 
-	/** The fields a ride cannot be without (the others are null when left out). */
-	private static final int REQUIRED = bits(VENDOR, PICKUP, DROPOFF, DISTANCE, PICKUP_LOCATION, DROPOFF_LOCATION,
-			FARE, EXTRA, MTA_TAX, TIP, TOLLS, IMPROVEMENT, TOTAL);
+	/** The fields no ride is without; which others a ride needs depends on its dataset, as Ride checks. */
+	private static final int REQUIRED = bits(PICKUP, DROPOFF);
 
 	private static final byte[][] KEY_BYTES = Arrays.stream(KEYS)
 		.map((key) -> key.getBytes(StandardCharsets.US_ASCII))
@@ -49,6 +51,10 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 	}
 
 	private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[][] DATASET_VALUES = Arrays.stream(Dataset.values())
+		.map((dataset) -> ('"' + dataset.wireName() + '"').getBytes(StandardCharsets.US_ASCII))
+		.toArray(byte[][]::new);
 
 	/** The JSON of most rides fits; a larger one grows it. */
 	private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[512]);
@@ -69,6 +75,7 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 			return null;
 		}
 		Output out = new Output(BUFFERS.get());
+		out.key(DATASET).dataset(ride.dataset());
 		out.key(VENDOR).integer(ride.vendorId());
 		out.key(PICKUP).timestamp(ride.pickupTime());
 		out.key(DROPOFF).timestamp(ride.dropoffTime());
@@ -87,6 +94,28 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 		out.key(IMPROVEMENT).decimal(ride.improvementSurcharge());
 		out.key(TOTAL).decimal(ride.totalAmount());
 		out.key(CONGESTION).decimal(ride.congestionSurcharge());
+		// Fields added in version 2 of the schema are left out when null, as the mapper does.
+		if (ride.airportFee() != null) {
+			out.key(AIRPORT).decimal(ride.airportFee());
+		}
+		if (ride.cbdCongestionFee() != null) {
+			out.key(CBD_CONGESTION).decimal(ride.cbdCongestionFee());
+		}
+		if (ride.ehailFee() != null) {
+			out.key(EHAIL).decimal(ride.ehailFee());
+		}
+		if (ride.tripType() != null) {
+			out.key(TRIP_TYPE).integer(ride.tripType());
+		}
+		if (ride.dispatchingBaseNumber() != null) {
+			out.key(DISPATCHING_BASE).text(ride.dispatchingBaseNumber());
+		}
+		if (ride.sharedRideFlag() != null) {
+			out.key(SHARED_RIDE).integer(ride.sharedRideFlag());
+		}
+		if (ride.affiliatedBaseNumber() != null) {
+			out.key(AFFILIATED_BASE).text(ride.affiliatedBaseNumber());
+		}
 		out.put((byte) '}');
 		BUFFERS.set(out.bytes);
 		return Arrays.copyOf(out.bytes, out.length);
@@ -188,6 +217,27 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 			this.length += scale;
 		}
 
+		void dataset(Dataset dataset) {
+			put(DATASET_VALUES[dataset.ordinal()]);
+		}
+
+		/** A base number: printable ASCII other than quote and backslash, as Ride allows, needs no escapes. */
+		void text(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '"' || c == '\\') {
+					put(RideJson.MAPPER.writeValueAsBytes(text)); // escaped as the mapper escapes
+					return;
+				}
+			}
+			ensure(text.length() + 2);
+			this.bytes[this.length++] = '"';
+			for (int i = 0; i < text.length(); i++) {
+				this.bytes[this.length++] = (byte) text.charAt(i);
+			}
+			this.bytes[this.length++] = '"';
+		}
+
 		void flag(String flag) {
 			// Ride allows only Y, N or none.
 			if (flag == null) {
@@ -273,12 +323,14 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 				throw Declined.INSTANCE;
 			}
 			Object[] v = this.values;
-			return new Ride((Integer) v[VENDOR], (LocalDateTime) v[PICKUP], (LocalDateTime) v[DROPOFF],
+			return new Ride((Dataset) v[DATASET], (Integer) v[VENDOR], (LocalDateTime) v[PICKUP], (LocalDateTime) v[DROPOFF],
 					(Integer) v[PASSENGERS], (BigDecimal) v[DISTANCE], (Integer) v[RATE_CODE],
 					(String) v[STORE_AND_FORWARD], (Integer) v[PICKUP_LOCATION], (Integer) v[DROPOFF_LOCATION],
 					(Integer) v[PAYMENT], (BigDecimal) v[FARE], (BigDecimal) v[EXTRA], (BigDecimal) v[MTA_TAX],
 					(BigDecimal) v[TIP], (BigDecimal) v[TOLLS], (BigDecimal) v[IMPROVEMENT], (BigDecimal) v[TOTAL],
-					(BigDecimal) v[CONGESTION]);
+					(BigDecimal) v[CONGESTION], (BigDecimal) v[AIRPORT], (BigDecimal) v[CBD_CONGESTION],
+					(BigDecimal) v[EHAIL], (Integer) v[TRIP_TYPE], (String) v[DISPATCHING_BASE],
+					(Integer) v[SHARED_RIDE], (String) v[AFFILIATED_BASE]);
 		}
 
 		/** The field the next key names; tried first: the one after the previous, the order rides are written. */
@@ -317,9 +369,12 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 				return null;
 			}
 			return switch (field) {
-				case VENDOR, PASSENGERS, RATE_CODE, PICKUP_LOCATION, DROPOFF_LOCATION, PAYMENT -> integer();
+				case VENDOR, PASSENGERS, RATE_CODE, PICKUP_LOCATION, DROPOFF_LOCATION, PAYMENT, TRIP_TYPE, SHARED_RIDE ->
+					integer();
 				case PICKUP, DROPOFF -> timestamp();
 				case STORE_AND_FORWARD -> flag();
+				case DATASET -> dataset();
+				case DISPATCHING_BASE, AFFILIATED_BASE -> text();
 				default -> decimal();
 			};
 		}
@@ -410,6 +465,35 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 			}
 			this.at = close + 1;
 			return time;
+		}
+
+		private Dataset dataset() {
+			String name = text();
+			for (Dataset dataset : Dataset.values()) {
+				if (dataset.wireName().equals(name)) {
+					return dataset;
+				}
+			}
+			throw Declined.INSTANCE;
+		}
+
+		/** A string of printable ASCII without escapes; anything else is the mapper's to read. */
+		private String text() {
+			expect('"');
+			int start = this.at;
+			while (this.at < this.end && this.json[this.at] != '"') {
+				byte c = this.json[this.at];
+				if (c == '\\' || c < ' ' || c >= 127) {
+					throw Declined.INSTANCE;
+				}
+				this.at++;
+			}
+			if (this.at == this.end) {
+				throw Declined.INSTANCE;
+			}
+			String text = new String(this.json, start, this.at - start, StandardCharsets.US_ASCII);
+			this.at++;
+			return text;
 		}
 
 		private String flag() {

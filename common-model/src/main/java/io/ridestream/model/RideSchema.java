@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,13 @@ import tools.jackson.databind.node.ObjectNode;
  * amounts stay unbounded because refunds are negative. The content model is open, so a newer producer may add
  * optional fields that older consumers ignore.
  *
+ * <p>Schema version 2 (green and FHV trips) evolves version 1 as a Confluent Schema Registry's default BACKWARD
+ * compatibility allows: the properties of version 1 keep their types, made nullable, and only the two times stay
+ * required; properties added in version 2 have empty schemas with a description of their values. Version 1 was
+ * published with an open content model, and in Confluent's rules a property added to an open content model with
+ * any schema but the empty one is incompatible (old data may hold any value under that name). The {@link Ride}
+ * record still types them, so a ride of the wrong shape is refused when written and when read.
+ *
  * <p>The schema is generated from the record itself when this class loads, that is when the first serde is
  * created (about a quarter of a second, once per JVM), so it cannot drift from the code. The generated text is
  * deterministic, so every producer registers the same schema. {@code src/test/resources/ride.schema.json} pins
@@ -52,8 +60,20 @@ public final class RideSchema {
 	/** A nullable field's enum must list null too, or the enum would reject the null that its type allows. */
 	private static final Map<String, List<String>> ENUMS = Map.of("store_and_fwd_flag", Arrays.asList("Y", "N", null));
 
+	/** The properties added in version 2, with what their values are. */
+	private static final Map<String, String> ADDED_IN_VERSION_2 = orderedMap(
+			"dataset", "yellow, green or fhv: the TLC trip record dataset of the ride. Absent in version 1 rides, "
+					+ "which are all yellow.",
+			"airport_fee", "number or null: the airport fee of yellow rides since 2021",
+			"cbd_congestion_fee", "number or null: the Manhattan congestion relief zone fee, since 2025",
+			"ehail_fee", "number or null: green rides' e-hail fee (empty in the TLC's files)",
+			"trip_type", "integer or null: green rides' trip type, 1 street hail, 2 dispatch",
+			"dispatching_base_num", "string: the TLC license number of the base that dispatched an FHV trip",
+			"SR_Flag", "integer or null: 1 for an FHV trip that was part of a shared ride chain",
+			"Affiliated_base_number", "string or null: the base an FHV vehicle is affiliated with");
+
 	private static final String JSON = generate(Ride.class, "Ride",
-			"One NYC yellow-taxi trip, keyed by the TLC trip record column names. "
+			"One NYC yellow-taxi, green-taxi or for-hire vehicle trip, keyed by the TLC trip record column names. "
 					+ "Timestamps are New York local time.");
 
 	private RideSchema() {
@@ -84,11 +104,25 @@ public final class RideSchema {
 		annotated.put("title", title);
 		annotated.put("description", description);
 		annotated.setAll(schema);
+		ObjectNode properties = (ObjectNode) annotated.get("properties");
+		ADDED_IN_VERSION_2.forEach((name, meaning) -> {
+			if (properties.has(name)) {
+				properties.set(name, properties.objectNode().put("description", meaning));
+			}
+		});
 		annotated.put("additionalProperties", true);
 		DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
 			.withObjectIndenter(new DefaultIndenter("  ", "\n"))
 			.withArrayIndenter(new DefaultIndenter("  ", "\n"));
 		return JsonMapper.shared().writer().with(printer).writeValueAsString(annotated);
+	}
+
+	private static Map<String, String> orderedMap(String... keysAndValues) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	private static boolean isRequired(FieldScope field) {

@@ -1,7 +1,7 @@
 package io.ridestream.model;
 
 /** Helpers for quoting input values in error messages. */
-final class Values {
+public final class Values {
 
 	private Values() {
 	}
@@ -10,7 +10,7 @@ final class Values {
 	 * The value, cut to 60 characters: a message quotes what was wrong, but a reason stored, logged or returned
 	 * per rejected row must stay short even when the value is 60,000 characters long.
 	 */
-	static String abbreviate(String value) {
+	public static String abbreviate(String value) {
 		return (value.length() <= 60) ? value : value.substring(0, 57) + "...";
 	}
 

@@ -9,20 +9,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rides of the CSV that the producer service bundles: real TLC rows, 266 of them, every one a valid ride. */
-final class BundledRides {
+import io.ridestream.model.read.RideCsvReader;
+import io.ridestream.model.read.RideRow;
 
-	static final Path CSV = Path.of("../ride-producer-service/src/main/resources/data/rides.csv");
+/** The rides of the CSV that the producer service bundles: real TLC rows, 266 of them, every one a valid ride. */
+public final class BundledRides {
+
+	public static final Path CSV = Path.of("../ride-producer-service/src/main/resources/data/rides.csv");
 
 	private BundledRides() {
 	}
 
-	static List<Ride> read() {
+	public static List<Ride> read() {
 		List<Ride> rides = new ArrayList<>();
 		try (Reader text = Files.newBufferedReader(CSV, StandardCharsets.UTF_8);
 				RideCsvReader reader = RideCsvReader.open(text)) {
-			for (CsvRow row = reader.next(); row != null; row = reader.next()) {
-				if (!(row instanceof CsvRow.Parsed parsed)) {
+			for (RideRow row = reader.next(); row != null; row = reader.next()) {
+				if (!(row instanceof RideRow.Parsed parsed)) {
 					throw new IllegalStateException("Bundled CSV has a rejected row: " + row);
 				}
 				rides.add(parsed.ride());

@@ -77,11 +77,11 @@ class RideDeserializerTest {
 	void rejectsAFramedMessageWithoutARequiredField() {
 		int id = this.registry.register("rides-value", RideSchema.json());
 		this.deserializer.configure(Map.of("schema.registry.url", this.registry.url()), false);
-		String json = RideJsonTest.DOCUMENTED_JSON.replace("\"fare_amount\":8,", "");
+		String json = RideJsonTest.DOCUMENTED_JSON.replace("\"tpep_pickup_datetime\":\"2020-07-01T00:25:32\",", "");
 
 		assertThatExceptionOfType(InvalidRideException.class)
 			.isThrownBy(() -> this.deserializer.deserialize("rides", framed(id, json)))
-			.withMessage("Ride does not match its JSON Schema: required property 'fare_amount' not found");
+			.withMessage("Ride does not match its JSON Schema: required property 'tpep_pickup_datetime' not found");
 	}
 
 	@Test

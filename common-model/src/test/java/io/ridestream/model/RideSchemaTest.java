@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.ridestream.model.read.RideColumn;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,9 @@ class RideSchemaTest {
 	static final Path FIXTURE = Path.of("src/test/resources/ride.schema.json");
 
 	static final Path GENERATED = Path.of("target/ride.schema.generated.json");
+
+	/** The first version of the schema, as producers registered it before green and FHV trips. */
+	static final Path VERSION_1 = Path.of("src/test/resources/ride.schema.v1.json");
 
 	private final JsonNode schema = JsonMapper.shared().readTree(RideSchema.json());
 
@@ -44,30 +48,46 @@ class RideSchemaTest {
 	}
 
 	@Test
-	void namesPropertiesAfterTheCsvColumnsInTheirOrder() {
-		assertThat(this.schema.path("properties").propertyNames())
-			.containsExactly(Arrays.stream(RideColumn.values()).map(RideColumn::header).toArray(String[]::new));
+	void namesPropertiesAfterTheDatasetAndTheTlcColumnsInTheirOrder() {
+		List<String> names = new ArrayList<>(List.of("dataset"));
+		Arrays.stream(RideColumn.values()).map(RideColumn::wireName).forEach(names::add);
+
+		assertThat(this.schema.path("properties").propertyNames()).containsExactlyElementsOf(names);
 	}
 
 	@Test
-	void requiresExactlyTheColumnsThatEveryRideHas() {
+	void requiresOnlyThePickupAndDropOffTimesThatEveryDatasetHas() {
 		List<String> required = new ArrayList<>();
 		this.schema.path("required").forEach((name) -> required.add(name.asString()));
 
-		assertThat(required).containsExactly(Arrays.stream(RideColumn.values())
-			.filter(RideColumn::required)
-			.map(RideColumn::header)
-			.toArray(String[]::new));
+		assertThat(required).containsExactly("tpep_pickup_datetime", "tpep_dropoff_datetime");
 	}
 
 	@Test
-	void allowsNullInTheOptionalColumnsOnly() {
-		for (RideColumn column : RideColumn.values()) {
-			JsonNode type = this.schema.path("properties").path(column.header()).path("type");
+	void keepsTheTypesOfVersion1PropertiesAndAllowsNullInAllButTheTimes() throws IOException {
+		JsonNode version1 = JsonMapper.shared().readTree(Files.readString(VERSION_1));
+		version1.path("properties").propertyNames().forEach((name) -> {
+			JsonNode type = this.schema.path("properties").path(name).path("type");
+			JsonNode type1 = version1.path("properties").path(name).path("type");
+			boolean time = name.endsWith("_datetime");
 
-			assertThat(type.isArray() && type.get(1).asString().equals("null")).as(column.header())
-				.isEqualTo(!column.required());
-		}
+			assertThat(type.isArray() ? type.get(0) : type).as(name).isEqualTo(type1.isArray() ? type1.get(0) : type1);
+			assertThat(type.isArray() && type.get(1).asString().equals("null")).as(name).isEqualTo(!time);
+		});
+	}
+
+	@Test
+	void givesPropertiesAddedInVersion2AnEmptySchemaAsBackwardCompatibilityWithAnOpenModelRequires()
+			throws IOException {
+		JsonNode version1 = JsonMapper.shared().readTree(Files.readString(VERSION_1));
+		List<String> added = new ArrayList<>(this.schema.path("properties").propertyNames());
+		added.removeAll(version1.path("properties").propertyNames());
+
+		assertThat(added).containsExactly("dataset", "airport_fee", "cbd_congestion_fee", "ehail_fee", "trip_type",
+				"dispatching_base_num", "SR_Flag", "Affiliated_base_number");
+		assertThat(added).allSatisfy((name) -> assertThat(this.schema.path("properties").path(name).propertyNames())
+			.as(name)
+			.containsExactly("description"));
 	}
 
 	@Test
@@ -86,7 +106,7 @@ class RideSchemaTest {
 	void describesAmountsAsNumbersWithoutBoundsBecauseRefundsAreNegative() {
 		JsonNode fare = this.schema.path("properties").path("fare_amount");
 
-		assertThat(fare.path("type").asString()).isEqualTo("number");
+		assertThat(fare.path("type").get(0).asString()).isEqualTo("number");
 		assertThat(fare.has("minimum")).isFalse();
 	}
 

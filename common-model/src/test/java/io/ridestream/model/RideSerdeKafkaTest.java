@@ -32,15 +32,15 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** Rides through a real broker, with the registry that Confluent's clients would talk to. */
-@EmbeddedKafka(partitions = 1, topics = { RideSerdeKafkaTest.RIDES, RideSerdeKafkaTest.NEWER_RIDES,
-		RideSerdeKafkaTest.OLDER_RIDES, RideSerdeKafkaTest.RIDES_WHILE_REGISTRY_DOWN })
+@EmbeddedKafka(partitions = 1, topics = { RideSerdeKafkaTest.RIDES, RideSerdeKafkaTest.VERSION_1_RIDES,
+		RideSerdeKafkaTest.VERSION_2_RIDES, RideSerdeKafkaTest.RIDES_WHILE_REGISTRY_DOWN })
 class RideSerdeKafkaTest {
 
 	static final String RIDES = "rides";
 
-	static final String NEWER_RIDES = "rides-with-airport-fee";
+	static final String VERSION_1_RIDES = "rides-version-1";
 
-	static final String OLDER_RIDES = "rides-without-airport-fee";
+	static final String VERSION_2_RIDES = "rides-version-2";
 
 	static final String RIDES_WHILE_REGISTRY_DOWN = "rides-while-registry-down";
 
@@ -65,32 +65,29 @@ class RideSerdeKafkaTest {
 	}
 
 	@Test
-	void readsRidesWrittenWithANewerSchemaThatAddsAnOptionalField(EmbeddedKafkaBroker kafka) {
-		this.registry.register("rides-with-airport-fee-value", RideSchema.json());
-		List<RideWithAirportFee> newer = BundledRides.read()
-			.stream()
-			.limit(20)
-			.map((ride) -> RideWithAirportFee.of(ride, new BigDecimal("1.25")))
-			.toList();
+	void readsRidesWrittenWithTheFirstVersionOfTheSchemaAsYellowRides(EmbeddedKafkaBroker kafka) {
+		List<RideVersion1> older = BundledRides.read().stream().limit(20).map(RideVersion1::of).toList();
 
-		send(kafka, NEWER_RIDES, RideWithAirportFee.Serializer.class, newer);
-		List<Ride> received = receive(kafka, NEWER_RIDES, RideDeserializer.class, newer.size());
+		send(kafka, VERSION_1_RIDES, RideVersion1.Serializer.class, older);
+		List<Ride> received = receive(kafka, VERSION_1_RIDES, RideDeserializer.class, older.size());
 
-		assertThat(this.registry.schemas("rides-with-airport-fee-value")).containsExactly(RideSchema.json(),
-				RideWithAirportFee.SCHEMA);
-		assertThat(received).containsExactlyElementsOf(newer.stream().map(RideWithAirportFee::withoutAirportFee).toList());
+		assertThat(this.registry.schemas("rides-version-1-value")).containsExactly(RideVersion1.SCHEMA);
+		assertThat(received).containsExactlyElementsOf(older.stream().map(RideVersion1::toRide).toList())
+			.extracting(Ride::dataset)
+			.containsOnly(Dataset.YELLOW);
 	}
 
 	@Test
-	void readsRidesWrittenWithTheCurrentSchemaWhenItKnowsANewerOne(EmbeddedKafkaBroker kafka) {
+	void letsAConsumerOfTheFirstVersionReadYellowRidesOfTheSecond(EmbeddedKafkaBroker kafka) {
+		this.registry.register("rides-version-2-value", RideVersion1.SCHEMA);
 		List<Ride> rides = BundledRides.read().stream().limit(20).toList();
 
-		send(kafka, OLDER_RIDES, RideSerializer.class, rides);
-		List<RideWithAirportFee> received = receive(kafka, OLDER_RIDES, RideWithAirportFee.Deserializer.class,
-				rides.size());
+		send(kafka, VERSION_2_RIDES, RideSerializer.class, rides);
+		List<RideVersion1> received = receive(kafka, VERSION_2_RIDES, RideVersion1.Deserializer.class, rides.size());
 
-		assertThat(received).extracting(RideWithAirportFee::airportFee).containsOnlyNulls();
-		assertThat(received).extracting(RideWithAirportFee::withoutAirportFee).containsExactlyElementsOf(rides);
+		assertThat(this.registry.schemas("rides-version-2-value")).containsExactly(RideVersion1.SCHEMA,
+				RideSchema.json());
+		assertThat(received).extracting(RideVersion1::toRide).containsExactlyElementsOf(rides);
 	}
 
 	@Test

@@ -31,9 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Supported: {@code POST /subjects/{subject}/versions} (register; the same schema gets the same id, globally),
  * {@code POST /subjects/{subject}} (look up), {@code GET /subjects/{subject}/versions/latest},
- * {@code GET /schemas/ids/{id}}, {@code GET /subjects}. It does not check compatibility; use
- * {@link #rejectNextRegistrationWith} to answer as a registry that finds a schema incompatible (409) or invalid
- * (422). It can require basic auth, and records every request so that tests can count the calls.
+ * {@code GET /schemas/ids/{id}}, {@code GET /subjects}, {@code PUT /config} and {@code PUT /config/{subject}},
+ * {@code POST /compatibility/subjects/{subject}/versions/latest}. A JSON Schema registered over HTTP must be compatible
+ * with the subject's latest version (all versions for the TRANSITIVE levels) under the subject's compatibility level,
+ * BACKWARD by default as in Confluent's registry, by Confluent's rules ({@link JsonSchemaCompatibility}); otherwise it
+ * is refused with 409 as a real registry refuses it. {@link #register} registers without the check, as an
+ * administrator's tool would. {@link #rejectNextRegistrationWith} answers the next registration with any error. It can require basic auth, and records every request so that tests can count the calls.
  *
  * <p>Other modules use it from common-model's test jar ({@code <type>test-jar</type>}, scope test).
  */
@@ -54,6 +57,10 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 	private final Map<Integer, Registered> schemasById = new LinkedHashMap<>();
 
 	private final Map<String, List<Integer>> versionsBySubject = new LinkedHashMap<>();
+
+	private final Map<String, String> compatibilityBySubject = new LinkedHashMap<>();
+
+	private String compatibility = "BACKWARD";
 
 	private int nextId = 1;
 
@@ -113,6 +120,11 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		return id;
 	}
 
+	/** Sets a subject's compatibility level (BACKWARD, FORWARD, FULL, their _TRANSITIVE forms, or NONE). */
+	public synchronized void setCompatibility(String subject, String level) {
+		this.compatibilityBySubject.put(subject, level);
+	}
+
 	/** The schemas registered under a subject, oldest first. */
 	public synchronized List<String> schemas(String subject) {
 		return this.versionsBySubject.getOrDefault(subject, List.of())
@@ -169,6 +181,13 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 	}
 
 	private Answer answer(String method, List<String> path, byte[] body) {
+		if (method.equals("PUT") && path.size() <= 2 && !path.isEmpty() && path.get(0).equals("config")) {
+			return configAnswer((path.size() == 2) ? path.get(1) : null, body);
+		}
+		if (method.equals("POST") && path.size() == 5 && path.get(0).equals("compatibility")
+				&& path.get(1).equals("subjects") && path.get(3).equals("versions")) {
+			return compatibilityAnswer(path.get(2), body);
+		}
 		if (method.equals("GET") && path.equals(List.of("subjects"))) {
 			return new Answer(200, JSON.valueToTree(this.versionsBySubject.keySet()));
 		}
@@ -198,9 +217,70 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		if (schema == null) {
 			return error(422, 42201, "Either the input schema or one of its references is invalid");
 		}
+		List<String> incompatibilities = incompatibilities(subject, schema);
+		if (!incompatibilities.isEmpty()) {
+			return error(409, 409, "Schema being registered is incompatible with an earlier schema for subject \""
+					+ subject + "\", details: " + incompatibilities + ", {compatibility: '" + compatibilityOf(subject)
+					+ "'}]");
+		}
 		ObjectNode answer = JSON.createObjectNode();
 		answer.put("id", register(subject, schema.type(), schema.schema()));
 		return new Answer(200, answer);
+	}
+
+	private Answer compatibilityAnswer(String subject, byte[] body) {
+		Registered schema = parseSchema(body);
+		if (schema == null) {
+			return error(422, 42201, "Either the input schema or one of its references is invalid");
+		}
+		List<String> incompatibilities = incompatibilities(subject, schema);
+		ObjectNode answer = JSON.createObjectNode();
+		answer.put("is_compatible", incompatibilities.isEmpty());
+		answer.set("messages", JSON.valueToTree(incompatibilities));
+		return new Answer(200, answer);
+	}
+
+	private Answer configAnswer(String subject, byte[] body) {
+		String level = JSON.readTree(body).path("compatibility").asString("");
+		if (!List.of("NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL",
+				"FULL_TRANSITIVE").contains(level)) {
+			return error(422, 42203, "Invalid compatibility level. Valid values are none, backward, forward and full");
+		}
+		if (subject == null) {
+			this.compatibility = level;
+		}
+		else {
+			this.compatibilityBySubject.put(subject, level);
+		}
+		ObjectNode answer = JSON.createObjectNode();
+		answer.put("compatibility", level);
+		return new Answer(200, answer);
+	}
+
+	private String compatibilityOf(String subject) {
+		return this.compatibilityBySubject.getOrDefault(subject, this.compatibility);
+	}
+
+	/** Why a JSON Schema may not be the subject's next version, in the words of Confluent's registry. */
+	private List<String> incompatibilities(String subject, Registered schema) {
+		String level = compatibilityOf(subject);
+		List<Integer> versions = this.versionsBySubject.getOrDefault(subject, List.of());
+		if (level.equals("NONE") || versions.isEmpty() || !schema.type().equals("JSON")
+				|| versions.stream().anyMatch((id) -> this.schemasById.get(id).equals(schema))) {
+			return List.of(); // as Confluent's registry, which answers an already registered schema with its id
+		}
+		List<Integer> checked = level.endsWith("_TRANSITIVE") ? versions : List.of(versions.get(versions.size() - 1));
+		List<String> messages = new ArrayList<>();
+		for (int id : checked) {
+			Registered earlier = this.schemasById.get(id);
+			if (earlier.equals(schema) || !earlier.type().equals("JSON")) {
+				continue;
+			}
+			JsonSchemaCompatibility.incompatibilities(level, earlier.schema(), schema.schema())
+				.forEach((difference) -> messages.add("{errorType:'" + difference.type() + "', jsonPath:'"
+						+ difference.path() + "', oldSchemaVersion: " + (versions.indexOf(id) + 1) + "}"));
+		}
+		return messages;
 	}
 
 	private Answer lookUpAnswer(String subject, byte[] body) {

@@ -1,4 +1,4 @@
-package io.ridestream.model;
+package io.ridestream.model.read;
 
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import io.ridestream.model.Dataset;
+import io.ridestream.model.Ride;
 
 /**
  * Generates CSV files, as bytes, from valid ride rows of which a random subset is broken in the ways real files
@@ -103,7 +106,7 @@ public final class MalformedCsv {
 				throw new IllegalArgumentException("Source rows must be unquoted: " + row);
 			}
 			try (RideCsvReader reader = RideCsvReader.open(new StringReader(header + "\n" + row))) {
-				if (!(reader.next() instanceof CsvRow.Parsed parsed)) {
+				if (!(reader.next() instanceof RideRow.Parsed parsed)) {
 					throw new IllegalArgumentException("Source row is not a valid ride: " + row);
 				}
 				rides.add(parsed.ride());
@@ -194,7 +197,7 @@ public final class MalformedCsv {
 		while (true) {
 			int i = random.nextInt(names.size());
 			for (RideColumn column : RideColumn.values()) {
-				if (column.required() && column.header().equalsIgnoreCase(names.get(i).strip())) {
+				if (column.requiredIn(Dataset.YELLOW) && column.header(Dataset.YELLOW).equalsIgnoreCase(names.get(i).strip())) {
 					return i;
 				}
 			}

@@ -1,20 +1,24 @@
 package io.ridestream.model;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDateTime;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A newer version of {@link Ride} for schema evolution tests: the same fields plus the optional {@code airport_fee}
- * that TLC files carry since 2021.
+ * The ride as the first version of its schema had it, yellow taxis only, for schema evolution tests: what producers
+ * and consumers deployed before green and FHV trips write and read.
  */
 @JsonPropertyOrder({ "VendorID", "tpep_pickup_datetime", "tpep_dropoff_datetime", "passenger_count",
 		"trip_distance", "RatecodeID", "store_and_fwd_flag", "PULocationID", "DOLocationID", "payment_type",
 		"fare_amount", "extra", "mta_tax", "tip_amount", "tolls_amount", "improvement_surcharge", "total_amount",
-		"congestion_surcharge", "airport_fee" })
-record RideWithAirportFee(
+		"congestion_surcharge" })
+record RideVersion1(
 		@JsonProperty(value = "VendorID", required = true) int vendorId,
 		@JsonProperty(value = "tpep_pickup_datetime", required = true) LocalDateTime pickupTime,
 		@JsonProperty(value = "tpep_dropoff_datetime", required = true) LocalDateTime dropoffTime,
@@ -32,38 +36,46 @@ record RideWithAirportFee(
 		@JsonProperty(value = "tolls_amount", required = true) BigDecimal tollsAmount,
 		@JsonProperty(value = "improvement_surcharge", required = true) BigDecimal improvementSurcharge,
 		@JsonProperty(value = "total_amount", required = true) BigDecimal totalAmount,
-		@JsonProperty("congestion_surcharge") BigDecimal congestionSurcharge,
-		@JsonProperty("airport_fee") BigDecimal airportFee) {
+		@JsonProperty("congestion_surcharge") BigDecimal congestionSurcharge) {
 
-	static final String SCHEMA = RideSchema.generate(RideWithAirportFee.class, "Ride",
-			"A ride with the airport fee of TLC files since 2021");
+	/** The schema's first version, as producers registered it (RideSchemaTest checks the fixture is it). */
+	static final String SCHEMA = readVersion1();
 
-	static RideWithAirportFee of(Ride ride, BigDecimal airportFee) {
-		return new RideWithAirportFee(ride.vendorId(), ride.pickupTime(), ride.dropoffTime(), ride.passengerCount(),
+	private static String readVersion1() {
+		try {
+			return Files.readString(RideSchemaTest.VERSION_1, StandardCharsets.UTF_8).strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static RideVersion1 of(Ride ride) {
+		return new RideVersion1(ride.vendorId(), ride.pickupTime(), ride.dropoffTime(), ride.passengerCount(),
 				ride.tripDistance(), ride.rateCodeId(), ride.storeAndForwardFlag(), ride.pickupLocationId(),
 				ride.dropoffLocationId(), ride.paymentType(), ride.fareAmount(), ride.extra(), ride.mtaTax(),
 				ride.tipAmount(), ride.tollsAmount(), ride.improvementSurcharge(), ride.totalAmount(),
-				ride.congestionSurcharge(), airportFee);
+				ride.congestionSurcharge());
 	}
 
-	Ride withoutAirportFee() {
+	Ride toRide() {
 		return new Ride(this.vendorId, this.pickupTime, this.dropoffTime, this.passengerCount, this.tripDistance,
 				this.rateCodeId, this.storeAndForwardFlag, this.pickupLocationId, this.dropoffLocationId,
 				this.paymentType, this.fareAmount, this.extra, this.mtaTax, this.tipAmount, this.tollsAmount,
 				this.improvementSurcharge, this.totalAmount, this.congestionSurcharge);
 	}
 
-	/** How a consumer that knows the newer version is configured: by class name, as Kafka instantiates it. */
-	public static class Deserializer extends JsonSchemaDeserializer<RideWithAirportFee> {
+	/** How a consumer deployed before version 2 is configured: by class name, as Kafka instantiates it. */
+	public static class Deserializer extends JsonSchemaDeserializer<RideVersion1> {
 
 		public Deserializer() {
-			super(RideWithAirportFee.class, SCHEMA);
+			super(RideVersion1.class, SCHEMA);
 		}
 
 	}
 
-	/** How a producer that knows the newer version is configured. */
-	public static class Serializer extends JsonSchemaSerializer<RideWithAirportFee> {
+	/** How a producer deployed before version 2 is configured. */
+	public static class Serializer extends JsonSchemaSerializer<RideVersion1> {
 
 		public Serializer() {
 			super(SCHEMA);

@@ -1,4 +1,4 @@
-package io.ridestream.model;
+package io.ridestream.model.read;
 
 import java.io.IOException;
 import java.io.StringReader;
