@@ -32,8 +32,8 @@ import io.ridestream.generator.GenerationResult;
 import io.ridestream.generator.GeneratorSettings;
 import io.ridestream.generator.RideGenerator;
 import io.ridestream.localkafka.LocalKafkaBroker;
-import io.ridestream.model.CsvRow;
-import io.ridestream.model.RideCsvReader;
+import io.ridestream.model.read.RideRow;
+import io.ridestream.model.read.RideCsvReader;
 import io.ridestream.model.RideSerializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -404,9 +404,9 @@ public final class RideStreamBenchmark {
 				RideSerializer serializer = new RideSerializer();
 				OutputStream out = new BufferedOutputStream(Files.newOutputStream(payloads))) {
 			serializer.configure(Map.of(), false);
-			CsvRow row;
+			RideRow row;
 			while (count < PAYLOAD_RIDES && (row = reader.next()) != null) {
-				if (row instanceof CsvRow.Parsed parsed) {
+				if (row instanceof RideRow.Parsed parsed) {
 					byte[] ride = serializer.serialize(RIDES_TOPIC, parsed.ride());
 					out.write(ride);
 					out.write('\n');

@@ -17,9 +17,9 @@ import java.util.Map;
 
 import io.ridestream.consumer.stats.LocationCount;
 import io.ridestream.consumer.stats.RideStatistics;
-import io.ridestream.model.CsvRow;
+import io.ridestream.model.read.RideRow;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideCsvReader;
+import io.ridestream.model.read.RideCsvReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,10 +120,10 @@ public final class RidesCsvFigures {
 		try (InputStream in = RidesCsvFigures.class.getResourceAsStream(RIDES);
 				Reader text = new InputStreamReader(in, StandardCharsets.UTF_8);
 				RideCsvReader reader = RideCsvReader.open(text)) {
-			CsvRow row;
+			RideRow row;
 			while ((row = reader.next()) != null) {
-				assertThat(row).as("every row of the test data is a ride").isInstanceOf(CsvRow.Parsed.class);
-				rides.add(((CsvRow.Parsed) row).ride());
+				assertThat(row).as("every row of the test data is a ride").isInstanceOf(RideRow.Parsed.class);
+				rides.add(((RideRow.Parsed) row).ride());
 			}
 		}
 		catch (IOException ex) {

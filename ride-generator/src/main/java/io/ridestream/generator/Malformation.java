@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.ridestream.model.RideColumn;
+import io.ridestream.model.Dataset;
+import io.ridestream.model.read.RideColumn;
 
 /**
  * Ways to break a well-formed CSV row, each one a mistake seen in real exports, each one a row that a ride reader
@@ -101,7 +102,7 @@ enum Malformation {
 	private static final String[] NOT_FLAGS = { "X", "yes", "0" };
 
 	private static final RideColumn[] REQUIRED_COLUMNS = Arrays.stream(RideColumn.values())
-		.filter(RideColumn::required)
+		.filter((column) -> column.requiredIn(Dataset.YELLOW))
 		.toArray(RideColumn[]::new);
 
 	/**

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a CSV of generated NYC yellow-taxi rides in the TLC layout: the header of
- * {@link io.ridestream.model.RideColumn}, then one ride per line with pickup times that never go backwards.
+ * {@link io.ridestream.model.read.RideColumn}, then one ride per line with pickup times that never go backwards.
  *
  * <p>Rows are written as they are generated, so a file of any size takes constant memory (plus 8 bytes per row
  * broken on purpose, to report its line number). The same settings always give the same bytes. Rows broken on

@@ -3,15 +3,18 @@ package io.ridestream.generator;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import io.ridestream.model.RideColumn;
+import io.ridestream.model.Dataset;
+import io.ridestream.model.read.RideColumn;
 
 /**
  * The CSV layout of a ride: the columns of {@link RideColumn} in their order, values formatted as in TLC files.
  */
 final class TripFormat {
 
+	/** The 18 columns of the TLC's yellow files before 2021. */
 	static final String HEADER = Arrays.stream(RideColumn.values())
-		.map(RideColumn::header)
+		.filter((column) -> column.compareTo(RideColumn.CONGESTION_SURCHARGE) <= 0)
+		.map((column) -> column.header(Dataset.YELLOW))
 		.collect(Collectors.joining(","));
 
 	private TripFormat() {

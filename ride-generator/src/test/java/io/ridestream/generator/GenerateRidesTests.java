@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.ridestream.model.CsvRow;
+import io.ridestream.model.read.RideRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class GenerateRidesTests {
 		int status = run("--rides", "1500", "--output", file.toString());
 
 		assertThat(status).isZero();
-		assertThat(GeneratedCsv.rows(Files.readString(file))).hasSize(1_500).allMatch(CsvRow.Parsed.class::isInstance);
+		assertThat(GeneratedCsv.rows(Files.readString(file))).hasSize(1_500).allMatch(RideRow.Parsed.class::isInstance);
 		assertThat(this.standardOutput.size()).isZero();
 	}
 
@@ -76,8 +76,8 @@ class GenerateRidesTests {
 				malformedLines.toString());
 
 		List<String> rejected = GeneratedCsv.rows(Files.readString(file)).stream()
-			.filter(CsvRow.Rejected.class::isInstance)
-			.map((row) -> String.valueOf(row.line()))
+			.filter(RideRow.Rejected.class::isInstance)
+			.map((row) -> String.valueOf(row.position()))
 			.toList();
 		assertThat(rejected).isNotEmpty();
 		assertThat(Files.readAllLines(malformedLines)).isEqualTo(rejected);

@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.ridestream.model.CsvRow;
+import io.ridestream.model.read.RideRow;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideCsvReader;
+import io.ridestream.model.read.RideCsvReader;
 
 /** Generates CSV in memory and reads it back with the reader the services use. */
 final class GeneratedCsv {
@@ -28,10 +28,10 @@ final class GeneratedCsv {
 		return csv.toString();
 	}
 
-	static List<CsvRow> rows(String csv) {
-		List<CsvRow> rows = new ArrayList<>();
+	static List<RideRow> rows(String csv) {
+		List<RideRow> rows = new ArrayList<>();
 		try (RideCsvReader reader = RideCsvReader.open(new StringReader(csv))) {
-			for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+			for (RideRow row = reader.next(); row != null; row = reader.next()) {
 				rows.add(row);
 			}
 		}
@@ -40,7 +40,7 @@ final class GeneratedCsv {
 
 	static List<Ride> rides(GeneratorSettings settings) {
 		return rows(generate(settings)).stream()
-			.map((row) -> ((CsvRow.Parsed) row).ride())
+			.map((row) -> ((RideRow.Parsed) row).ride())
 			.toList();
 	}
 

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.ridestream.model.CsvRow;
+import io.ridestream.model.read.RideRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,10 +23,10 @@ class MalformedRowsTests {
 		GenerationResult result = new RideGenerator(GeneratorSettings.of(10_000).withMalformedFraction(0.01))
 			.write(csv);
 
-		List<CsvRow> rows = GeneratedCsv.rows(csv.toString());
+		List<RideRow> rows = GeneratedCsv.rows(csv.toString());
 
 		assertThat(rows).hasSize(10_000);
-		assertThat(rows.stream().filter(CsvRow.Rejected.class::isInstance).map(CsvRow::line))
+		assertThat(rows.stream().filter(RideRow.Rejected.class::isInstance).map(RideRow::position))
 			.containsExactlyElementsOf(result.malformedLines());
 		assertThat(result.malformedRows()).isBetween(70L, 130L);
 		assertThat(result.wellFormedRows()).isEqualTo(10_000 - result.malformedRows());
@@ -34,10 +34,10 @@ class MalformedRowsTests {
 
 	@Test
 	void breaksRowsInVariedWays() {
-		List<CsvRow> rows = GeneratedCsv.rows(GeneratedCsv.generate(GeneratorSettings.of(400).withMalformedFraction(1)));
+		List<RideRow> rows = GeneratedCsv.rows(GeneratedCsv.generate(GeneratorSettings.of(400).withMalformedFraction(1)));
 
 		Map<String, Long> reasons = rows.stream()
-			.map((row) -> ((CsvRow.Rejected) row).reason())
+			.map((row) -> ((RideRow.Rejected) row).reason())
 			.collect(Collectors.groupingBy(MalformedRowsTests::kindOfReason, Collectors.counting()));
 		assertThat(reasons).containsOnlyKeys("not a number", "not a date-time", "missing required value",
 				"store_and_fwd_flag", "field count", "unterminated quote");
@@ -46,13 +46,13 @@ class MalformedRowsTests {
 	@Test
 	void breakingRowsLeavesTheOtherRidesAsTheyWere() {
 		GeneratorSettings settings = GeneratorSettings.of(3_000).withSeed(7);
-		List<CsvRow> clean = GeneratedCsv.rows(GeneratedCsv.generate(settings));
-		List<CsvRow> withBroken = GeneratedCsv.rows(GeneratedCsv.generate(settings.withMalformedFraction(0.05)));
+		List<RideRow> clean = GeneratedCsv.rows(GeneratedCsv.generate(settings));
+		List<RideRow> withBroken = GeneratedCsv.rows(GeneratedCsv.generate(settings.withMalformedFraction(0.05)));
 
-		Map<Long, CsvRow> cleanByLine = clean.stream().collect(Collectors.toMap(CsvRow::line, Function.identity()));
-		assertThat(withBroken).filteredOn(CsvRow.Parsed.class::isInstance)
+		Map<Long, RideRow> cleanByLine = clean.stream().collect(Collectors.toMap(RideRow::position, Function.identity()));
+		assertThat(withBroken).filteredOn(RideRow.Parsed.class::isInstance)
 			.hasSizeLessThan(3_000)
-			.allSatisfy((row) -> assertThat(row).isEqualTo(cleanByLine.get(row.line())));
+			.allSatisfy((row) -> assertThat(row).isEqualTo(cleanByLine.get(row.position())));
 	}
 
 	@Test
@@ -71,7 +71,7 @@ class MalformedRowsTests {
 			.map((line) -> line.startsWith("VendorID") ? line : malformation.apply(line, random))
 			.collect(Collectors.joining("\n"));
 
-		assertThat(GeneratedCsv.rows(broken)).hasSize(300).allMatch(CsvRow.Rejected.class::isInstance);
+		assertThat(GeneratedCsv.rows(broken)).hasSize(300).allMatch(RideRow.Rejected.class::isInstance);
 	}
 
 	private static String kindOfReason(String reason) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.ridestream.model.CsvRow;
+import io.ridestream.model.read.RideRow;
 import io.ridestream.model.Ride;
 import io.ridestream.model.RideSerializer;
 import org.junit.jupiter.api.Test;
@@ -41,11 +41,11 @@ class RideGeneratorTests {
 
 	@Test
 	void writesExactlyTheRequestedNumberOfRidesThatTheReaderParses() {
-		List<CsvRow> rows = GeneratedCsv.rows(GeneratedCsv.generate(GeneratorSettings.of(5_000)));
+		List<RideRow> rows = GeneratedCsv.rows(GeneratedCsv.generate(GeneratorSettings.of(5_000)));
 
-		assertThat(rows).hasSize(5_000).allMatch(CsvRow.Parsed.class::isInstance);
-		assertThat(rows.get(0).line()).isEqualTo(2);
-		assertThat(rows.get(4_999).line()).isEqualTo(5_001);
+		assertThat(rows).hasSize(5_000).allMatch(RideRow.Parsed.class::isInstance);
+		assertThat(rows.get(0).position()).isEqualTo(2);
+		assertThat(rows.get(4_999).position()).isEqualTo(5_001);
 	}
 
 	@Test

@@ -28,6 +28,9 @@ public final class RideAggregate {
 	/** The payment-type key for rides that do not say how they were paid. */
 	public static final String UNKNOWN_PAYMENT_TYPE = "unknown";
 
+	/** The vendor key for rides without a vendor: FHV trips, and taxi rows the TLC left blank. */
+	public static final String UNKNOWN_VENDOR = "unknown";
+
 	/** The key of the vendor and payment codes counted together once {@value #MAX_CODES} distinct ones are held. */
 	public static final String OTHER_CODE = "other";
 
@@ -70,9 +73,13 @@ public final class RideAggregate {
 
 	private final Map<Integer, Long> dropoffsByLocation = new HashMap<>();
 
-	/** Adds one ride, counted at its own locations. */
+	/** Adds one ride, counted at its own locations (a location not given counted as location 0). */
 	public void add(Ride ride) {
-		add(ride, ride.pickupLocationId(), ride.dropoffLocationId());
+		add(ride, orZero(ride.pickupLocationId()), orZero(ride.dropoffLocationId()));
+	}
+
+	private static int orZero(Integer location) {
+		return (location != null) ? location : 0;
 	}
 
 	/**
@@ -81,20 +88,25 @@ public final class RideAggregate {
 	 */
 	public void add(Ride ride, int pickupLocation, int dropoffLocation) {
 		this.rides++;
-		countCode(this.ridesByVendor, code(ride.vendorId()));
+		countCode(this.ridesByVendor, (ride.vendorId() != null) ? code(ride.vendorId()) : UNKNOWN_VENDOR);
 		countCode(this.ridesByPaymentType,
 				(ride.paymentType() != null) ? code(ride.paymentType()) : UNKNOWN_PAYMENT_TYPE);
 		if (ride.passengerCount() != null) {
 			this.passengers += ride.passengerCount();
 		}
-		this.totalAmount = this.totalAmount.add(ride.totalAmount());
-		this.totalFare = this.totalFare.add(ride.fareAmount());
-		this.totalTips = this.totalTips.add(ride.tipAmount());
-		this.totalDistance = this.totalDistance.add(ride.tripDistance());
+		// FHV trips have no fares and no distance.
+		this.totalAmount = plus(this.totalAmount, ride.totalAmount());
+		this.totalFare = plus(this.totalFare, ride.fareAmount());
+		this.totalTips = plus(this.totalTips, ride.tipAmount());
+		this.totalDistance = plus(this.totalDistance, ride.tripDistance());
 		this.firstPickup = earlier(this.firstPickup, ride.pickupTime());
 		this.lastPickup = later(this.lastPickup, ride.pickupTime());
 		this.pickupsByLocation.merge(pickupLocation, 1L, Long::sum);
 		this.dropoffsByLocation.merge(dropoffLocation, 1L, Long::sum);
+	}
+
+	private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+		return (value != null) ? sum.add(value) : sum;
 	}
 
 	private static void countCode(Map<String, Long> counts, String code) {

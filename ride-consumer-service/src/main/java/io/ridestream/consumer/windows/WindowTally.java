@@ -34,7 +34,9 @@ final class WindowTally {
 
 	void add(Ride ride, int pickupLocation, int dropoffLocation) {
 		this.rides++;
-		this.revenue = this.revenue.add(ride.totalAmount());
+		if (ride.totalAmount() != null) { // FHV trips have no fares
+			this.revenue = this.revenue.add(ride.totalAmount());
+		}
 		if (ride.passengerCount() != null) {
 			this.passengers += ride.passengerCount();
 		}

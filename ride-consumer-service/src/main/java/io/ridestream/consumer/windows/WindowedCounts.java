@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.ridestream.consumer.zones.ZoneLookup;
 import io.ridestream.model.Ride;
 
 /**
@@ -95,7 +96,8 @@ public final class WindowedCounts {
 	 * @throws IllegalStateException if this is a merged view of partitions at different stream times
 	 */
 	public void add(Ride ride) {
-		add(ride, PickupBounds.NONE, ride.pickupLocationId(), ride.dropoffLocationId());
+		add(ride, PickupBounds.NONE, Objects.requireNonNullElse(ride.pickupLocationId(), ZoneLookup.OTHER_LOCATION),
+				Objects.requireNonNullElse(ride.dropoffLocationId(), ZoneLookup.OTHER_LOCATION));
 	}
 
 	/**

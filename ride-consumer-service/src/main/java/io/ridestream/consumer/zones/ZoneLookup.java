@@ -135,6 +135,11 @@ public final class ZoneLookup {
 		return (locationId == OTHER_LOCATION) ? Zone.notListed() : Zone.unknown(locationId);
 	}
 
+	/** The location id if the ride gives one and the table lists it, otherwise {@link #OTHER_LOCATION}. */
+	public int listedOrOther(Integer locationId) {
+		return (locationId != null) ? listedOrOther(locationId.intValue()) : OTHER_LOCATION;
+	}
+
 	/** The location id if the table lists it, otherwise {@link #OTHER_LOCATION}. */
 	public int listedOrOther(int locationId) {
 		return (locationId >= 0 && locationId < this.listed.length && this.listed[locationId]) ? locationId

@@ -1,13 +1,14 @@
 package io.ridestream.producer.replay;
 
 import java.io.IOException;
-import java.io.InputStream;
+import io.ridestream.model.read.RideFiles;
+import io.ridestream.model.read.RideReader;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
 /**
- * A CSV file the service can read: the bundled sample, or a file configured as the default.
+ * A file the service can read: the bundled sample, or a file configured as the default.
  */
 record FileSource(Resource resource) implements ReplaySource {
 
@@ -25,8 +26,9 @@ record FileSource(Resource resource) implements ReplaySource {
 	}
 
 	@Override
-	public InputStream open() throws IOException {
-		return this.resource.getInputStream();
+	public RideReader reader() throws IOException {
+		return this.resource.isFile() ? RideFiles.open(this.resource.getFile().toPath())
+				: RideFiles.open(this.resource.getInputStream());
 	}
 
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.ridestream.model.CsvRow;
-import io.ridestream.model.RideCsvReader;
+import io.ridestream.model.read.RideRow;
+import io.ridestream.model.read.RideReader;
 
 /**
  * Reads and parses a replay's CSV rows on a thread of its own, a few hundred rows ahead of the replay, so that
@@ -37,7 +37,7 @@ final class ReadAhead implements AutoCloseable {
 
 	private volatile boolean stopped;
 
-	private List<CsvRow> current = List.of();
+	private List<RideRow> current = List.of();
 
 	private int next;
 
@@ -45,7 +45,7 @@ final class ReadAhead implements AutoCloseable {
 
 	private Throwable failure;
 
-	ReadAhead(RideCsvReader csv, String threadName, CountDownLatch cancellation) {
+	ReadAhead(RideReader csv, String threadName, CountDownLatch cancellation) {
 		this.cancellation = cancellation;
 		this.reader = new Thread(() -> read(csv), threadName);
 		this.reader.setDaemon(true);
@@ -59,7 +59,7 @@ final class ReadAhead implements AutoCloseable {
 	 * @throws Error what reading the CSV threw, likewise
 	 * @throws InterruptedException if interrupted while waiting for the reader
 	 */
-	CsvRow next() throws InterruptedException {
+	RideRow next() throws InterruptedException {
 		while (this.next == this.current.size()) {
 			if (this.failure != null) {
 				throw rethrow(this.failure);
@@ -87,10 +87,10 @@ final class ReadAhead implements AutoCloseable {
 		}
 	}
 
-	private void read(RideCsvReader csv) {
-		List<CsvRow> rows = new ArrayList<>(CHUNK_ROWS);
+	private void read(RideReader csv) {
+		List<RideRow> rows = new ArrayList<>(CHUNK_ROWS);
 		try {
-			for (CsvRow row = csv.next(); row != null && !this.stopped; row = csv.next()) {
+			for (RideRow row = csv.next(); row != null && !this.stopped; row = csv.next()) {
 				rows.add(row);
 				if (rows.size() == CHUNK_ROWS) {
 					put(new Chunk(rows, false, null));
@@ -138,7 +138,7 @@ final class ReadAhead implements AutoCloseable {
 	}
 
 	/** Rows in file order; the last chunk may carry the failure that ended reading. */
-	private record Chunk(List<CsvRow> rows, boolean last, Throwable failure) {
+	private record Chunk(List<RideRow> rows, boolean last, Throwable failure) {
 	}
 
 }

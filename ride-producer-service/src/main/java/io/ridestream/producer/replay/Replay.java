@@ -16,10 +16,10 @@ import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 
-import io.ridestream.model.CsvHeaderException;
-import io.ridestream.model.CsvRow;
+import io.ridestream.model.read.RideFileException;
+import io.ridestream.model.read.RideReader;
+import io.ridestream.model.read.RideRow;
 import io.ridestream.model.InvalidRideException;
-import io.ridestream.model.RideCsvReader;
 
 /**
  * Runs one replay job: reads the CSV row by row (parsed {@linkplain ReadAhead ahead} on a second thread), rejects the rows that are not rides and sends the others to
@@ -85,14 +85,13 @@ final class Replay implements Runnable {
 		String error = null;
 		boolean complete = false;
 		VirtualMachineError fatal = null;
-		try (InputStream in = CsvInput.of(this.source.open(), this.source.description());
-				RideCsvReader csv = RideCsvReader.open(in);
-				ReadAhead rows = new ReadAhead(csv, Thread.currentThread().getName() + "-csv",
+		try (RideReader reader = this.source.reader();
+				ReadAhead rows = new ReadAhead(reader, Thread.currentThread().getName() + "-reader",
 						this.job.cancellation())) {
 			this.timestampLimits = this.publisher.timestampLimits();
 			complete = replay(rows);
 		}
-		catch (CsvHeaderException | CsvInput.UnsupportedFileException ex) {
+		catch (RideFileException ex) {
 			error = ex.getMessage();
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -123,7 +122,7 @@ final class Replay implements Runnable {
 
 	/** @return true if every row was read, false if the replay stopped early */
 	private boolean replay(ReadAhead csv) throws InterruptedException {
-		CsvRow.Parsed next = nextRide(csv);
+		RideRow.Parsed next = nextRide(csv);
 		while (next != null && !this.job.isCancelRequested() && this.failure == null) {
 			if (!this.pacer.awaitTurn(next.ride().pickupTime())) {
 				return false;
@@ -137,9 +136,9 @@ final class Replay implements Runnable {
 	 * Sends the first ride and the rides after it that are due now in one transaction, and commits it.
 	 * @return the ride to send in the next transaction once due, or null at the end, on cancel or failure
 	 */
-	private CsvRow.Parsed publishTransaction(CsvRow.Parsed first, ReadAhead csv) {
+	private RideRow.Parsed publishTransaction(RideRow.Parsed first, ReadAhead csv) {
 		Transaction transaction = new Transaction();
-		CsvRow.Parsed[] notDueYet = new CsvRow.Parsed[1];
+		RideRow.Parsed[] notDueYet = new RideRow.Parsed[1];
 		UncheckedIOException[] readFailure = new UncheckedIOException[1];
 		// Counted before the transaction begins: if it cannot begin (Kafka is down), this ride failed.
 		transaction.read(first);
@@ -148,7 +147,7 @@ final class Replay implements Runnable {
 			send(sender, transaction.last(), transaction);
 			while (transaction.size() < this.transactionSize && !this.job.isCancelRequested()
 					&& !failedAtOnce(transaction)) {
-				CsvRow.Parsed ride;
+				RideRow.Parsed ride;
 				try {
 					ride = nextRide(csv);
 				}
@@ -227,7 +226,7 @@ final class Replay implements Runnable {
 	}
 
 	/** Whether the ride's turn comes before the deadline; if so, after waiting for it. */
-	private boolean awaitTurnBefore(CsvRow.Parsed ride, long deadline) {
+	private boolean awaitTurnBefore(RideRow.Parsed ride, long deadline) {
 		try {
 			return this.pacer.awaitTurnBefore(ride.ride().pickupTime(), deadline);
 		}
@@ -239,29 +238,29 @@ final class Replay implements Runnable {
 	}
 
 	/** The next row that is a ride, counting the rows rejected on the way; null at the end, the limit or cancel. */
-	private CsvRow.Parsed nextRide(ReadAhead csv) {
+	private RideRow.Parsed nextRide(ReadAhead csv) {
 		Long limit = this.job.options().limit();
 		while (!this.job.isCancelRequested()) {
-			CsvRow row = (limit == null || this.rowsTaken < limit) ? next(csv) : null;
+			RideRow row = (limit == null || this.rowsTaken < limit) ? next(csv) : null;
 			if (row == null) {
 				// The read-ahead also gives up waiting for rows on cancel: that is no end of the file.
 				this.endOfInput = !this.interrupted && !this.job.isCancelRequested();
 				return null;
 			}
 			this.rowsTaken++;
-			if (row instanceof CsvRow.Parsed parsed) {
+			if (row instanceof RideRow.Parsed parsed) {
 				return parsed;
 			}
-			if (row instanceof CsvRow.Rejected rejected) {
+			if (row instanceof RideRow.Rejected rejected) {
 				this.job.rowRead();
-				this.job.rowRejected(rejected.line(), rejected.reason());
+				this.job.rowRejected(rejected.position(), rejected.reason());
 				this.metrics.rejected();
 			}
 		}
 		return null;
 	}
 
-	private CsvRow next(ReadAhead csv) {
+	private RideRow next(ReadAhead csv) {
 		try {
 			return csv.next();
 		}
@@ -317,8 +316,8 @@ final class Replay implements Runnable {
 		return acknowledged != null && acknowledged.isCompletedExceptionally();
 	}
 
-	private void rejected(CsvRow.Parsed row, String reason) {
-		this.job.rowRejected(row.line(), reason);
+	private void rejected(RideRow.Parsed row, String reason) {
+		this.job.rowRejected(row.position(), reason);
 		this.metrics.rejected();
 	}
 
@@ -367,7 +366,7 @@ final class Replay implements Runnable {
 		private final List<Sent> rides = new ArrayList<>();
 
 		/** Counts a ride read and adds it. */
-		Sent read(CsvRow.Parsed ride) {
+		Sent read(RideRow.Parsed ride) {
 			Replay.this.job.rowRead();
 			Sent sent = new Sent(ride);
 			this.rides.add(sent);
@@ -415,15 +414,15 @@ final class Replay implements Runnable {
 
 		static final class Sent {
 
-			private final CsvRow.Parsed row;
+			private final RideRow.Parsed row;
 
 			private CompletableFuture<?> acknowledged;
 
-			Sent(CsvRow.Parsed row) {
+			Sent(RideRow.Parsed row) {
 				this.row = row;
 			}
 
-			CsvRow.Parsed row() {
+			RideRow.Parsed row() {
 				return this.row;
 			}
 

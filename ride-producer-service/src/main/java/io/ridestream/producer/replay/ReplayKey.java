@@ -1,17 +1,17 @@
 package io.ridestream.producer.replay;
 
 import java.util.Arrays;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideColumn;
+import io.ridestream.model.read.RideColumn;
 
 /**
  * The ride field whose value becomes the Kafka record key, and so decides the partition: rides with the same
- * key stay in order.
+ * key stay in order. A ride without a value there (a blank vendor, an FHV trip without a location) has no key.
  */
 enum ReplayKey {
 
@@ -23,9 +23,9 @@ enum ReplayKey {
 
 	private final RideColumn column;
 
-	private final ToIntFunction<Ride> field;
+	private final Function<Ride, Integer> field;
 
-	ReplayKey(RideColumn column, ToIntFunction<Ride> field) {
+	ReplayKey(RideColumn column, Function<Ride, Integer> field) {
 		this.column = column;
 		this.field = field;
 	}
@@ -42,7 +42,7 @@ enum ReplayKey {
 
 	@JsonValue
 	String columnName() {
-		return this.column.header();
+		return this.column.wireName();
 	}
 
 	@Override
@@ -50,8 +50,10 @@ enum ReplayKey {
 		return columnName();
 	}
 
+	/** The key of a ride, or null when the ride has no value there (Kafka then spreads such rides). */
 	String of(Ride ride) {
-		return Integer.toString(this.field.applyAsInt(ride));
+		Integer value = this.field.apply(ride);
+		return (value != null) ? value.toString() : null;
 	}
 
 }

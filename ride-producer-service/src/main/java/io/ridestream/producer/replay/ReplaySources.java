@@ -31,7 +31,8 @@ class ReplaySources {
 	 * is told from its first bytes ({@link CsvInput}).
 	 */
 	static final List<MediaType> ACCEPTED = List.of(TEXT_CSV, new MediaType("application", "gzip"),
-			new MediaType("application", "x-gzip"), MediaType.APPLICATION_OCTET_STREAM);
+			new MediaType("application", "x-gzip"), new MediaType("application", "vnd.apache.parquet"),
+			MediaType.APPLICATION_OCTET_STREAM);
 
 	private static final int BUFFER_SIZE = 64 * 1024;
 

@@ -26,7 +26,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
-import io.ridestream.model.CsvRow;
+import io.ridestream.model.read.RideRow;
 import io.ridestream.model.Ride;
 import io.ridestream.model.schema.SchemaRegistryException;
 import io.ridestream.producer.topic.TopicProperties;
@@ -173,12 +173,12 @@ class RidePublisher {
 	}
 
 	private CompletableFuture<RecordMetadata> send(Producer<String, Ride> producer, String replayId, ReplayKey key,
-			CsvRow.Parsed row, TimestampLimits limits) {
+			RideRow.Parsed row, TimestampLimits limits) {
 		Ride ride = row.ride();
 		long pickup = ride.pickupTime().atZone(this.sourceZone).toInstant().toEpochMilli();
 		long timestamp = limits.timestampOf(pickup, System.currentTimeMillis());
 		List<Header> headers = List.of(header(REPLAY_ID_HEADER, replayId),
-				header(SOURCE_LINE_HEADER, Long.toString(row.line())));
+				header(SOURCE_LINE_HEADER, Long.toString(row.position())));
 		CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
 		producer.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers),
 				(metadata, exception) -> {
@@ -236,7 +236,7 @@ class RidePublisher {
 		 * @return completes when Kafka has acknowledged the ride, or exceptionally when it will not; the ride is
 		 * published only once its transaction commits
 		 */
-		CompletableFuture<RecordMetadata> send(String replayId, ReplayKey key, CsvRow.Parsed row,
+		CompletableFuture<RecordMetadata> send(String replayId, ReplayKey key, RideRow.Parsed row,
 				TimestampLimits limits);
 
 	}

@@ -1,15 +1,16 @@
 package io.ridestream.producer.replay;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.ridestream.model.read.RideFiles;
+import io.ridestream.model.read.RideReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * A CSV request body, spooled to a temporary file that is deleted once the replay is done with it.
+ * A request body (CSV, gzip CSV or Parquet), spooled to a temporary file that is deleted once the replay is done with it.
  */
 record SpooledUpload(Path file, long size) implements ReplaySource {
 
@@ -21,8 +22,8 @@ record SpooledUpload(Path file, long size) implements ReplaySource {
 	}
 
 	@Override
-	public InputStream open() throws IOException {
-		return Files.newInputStream(this.file);
+	public RideReader reader() {
+		return RideFiles.open(this.file);
 	}
 
 	@Override

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
-import io.ridestream.model.CsvRow;
-import io.ridestream.model.RideCsvReader;
+import io.ridestream.model.read.RideRow;
+import io.ridestream.model.read.RideCsvReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,31 +25,31 @@ class ReadAheadTests {
 		int rides = ReadAhead.CHUNK_ROWS * ReadAhead.CHUNKS * 2 + 7;
 		String csv = TestCsv.rides(rides).replace(TestCsv.ride("2020-07-01 00:00:10"), "not,a,ride");
 
-		List<CsvRow> rows = new ArrayList<>();
+		List<RideRow> rows = new ArrayList<>();
 		try (RideCsvReader reader = RideCsvReader.open(bytes(csv));
 				ReadAhead readAhead = new ReadAhead(reader, "test-csv", new CountDownLatch(1))) {
-			for (CsvRow row = readAhead.next(); row != null; row = readAhead.next()) {
+			for (RideRow row = readAhead.next(); row != null; row = readAhead.next()) {
 				rows.add(row);
 			}
 			assertThat(readAhead.next()).as("after the end").isNull();
 		}
 
 		assertThat(rows).hasSize(rides).isEqualTo(readDirectly(csv));
-		assertThat(rows.get(10)).isInstanceOf(CsvRow.Rejected.class);
+		assertThat(rows.get(10)).isInstanceOf(RideRow.Rejected.class);
 	}
 
 	@Test
 	void givesTheRowsBeforeAReadFailureThenTheFailureAsReadingDirectlyDoes() throws InterruptedException {
 		String good = TestCsv.rides(ReadAhead.CHUNK_ROWS * 3);
-		List<CsvRow> direct = new ArrayList<>();
+		List<RideRow> direct = new ArrayList<>();
 		RuntimeException directFailure = readUntilFailure(failingAfter(good), direct::add);
 
-		List<CsvRow> rows = new ArrayList<>();
+		List<RideRow> rows = new ArrayList<>();
 		RuntimeException failure;
 		try (RideCsvReader reader = RideCsvReader.open(failingAfter(good));
 				ReadAhead readAhead = new ReadAhead(reader, "test-csv", new CountDownLatch(1))) {
 			failure = catchRuntime(() -> {
-				for (CsvRow row = readAhead.next(); row != null; row = readAhead.next()) {
+				for (RideRow row = readAhead.next(); row != null; row = readAhead.next()) {
 					rows.add(row);
 				}
 			});
@@ -63,12 +63,12 @@ class ReadAheadTests {
 	@Test
 	void givesTheRowsOfAPartlyFilledChunkBeforeAReadFailure() throws InterruptedException {
 		int rides = ReadAhead.CHUNK_ROWS * 2 + 100;
-		List<CsvRow> rows = new ArrayList<>();
+		List<RideRow> rows = new ArrayList<>();
 		RuntimeException failure;
 		try (RideCsvReader reader = RideCsvReader.open(failingAfter(TestCsv.rides(rides)));
 				ReadAhead readAhead = new ReadAhead(reader, "test-csv", new CountDownLatch(1))) {
 			failure = catchRuntime(() -> {
-				for (CsvRow row = readAhead.next(); row != null; row = readAhead.next()) {
+				for (RideRow row = readAhead.next(); row != null; row = readAhead.next()) {
 					rows.add(row);
 				}
 			});
@@ -78,10 +78,10 @@ class ReadAheadTests {
 		assertThat(rows).hasSize(rides);
 	}
 
-	private static RuntimeException readUntilFailure(InputStream in, java.util.function.Consumer<CsvRow> rows) {
+	private static RuntimeException readUntilFailure(InputStream in, java.util.function.Consumer<RideRow> rows) {
 		try (RideCsvReader reader = RideCsvReader.open(in)) {
 			return catchRuntime(() -> {
-				for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+				for (RideRow row = reader.next(); row != null; row = reader.next()) {
 					rows.accept(row);
 				}
 			});
@@ -121,7 +121,7 @@ class ReadAheadTests {
 	void closingStopsTheReaderThatWaitsForRowsToBeTaken() throws InterruptedException {
 		RideCsvReader reader = RideCsvReader.open(bytes(TestCsv.rides(ReadAhead.CHUNK_ROWS * (ReadAhead.CHUNKS + 4))));
 		ReadAhead readAhead = new ReadAhead(reader, "test-csv-stopped", new CountDownLatch(1));
-		assertThat(readAhead.next()).isInstanceOf(CsvRow.Parsed.class);
+		assertThat(readAhead.next()).isInstanceOf(RideRow.Parsed.class);
 		await().until(() -> readerThread("test-csv-stopped") != null
 				&& readerThread("test-csv-stopped").getState() == Thread.State.TIMED_WAITING);
 
@@ -130,10 +130,10 @@ class ReadAheadTests {
 		assertThat(readerThread("test-csv-stopped")).as("reading thread still alive").isNull();
 	}
 
-	private static List<CsvRow> readDirectly(String csv) {
-		List<CsvRow> rows = new ArrayList<>();
+	private static List<RideRow> readDirectly(String csv) {
+		List<RideRow> rows = new ArrayList<>();
 		try (RideCsvReader reader = RideCsvReader.open(bytes(csv))) {
-			for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+			for (RideRow row = reader.next(); row != null; row = reader.next()) {
 				rows.add(row);
 			}
 		}

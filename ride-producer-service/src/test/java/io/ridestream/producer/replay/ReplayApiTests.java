@@ -290,8 +290,8 @@ class ReplayApiTests {
 		ReplayJobView job = this.replays.uploadAndWait("", "VendorID,pickup,fare\n1,2020-07-01 00:00:00,8\n");
 
 		assertThat(job.state()).isEqualTo(ReplayState.FAILED);
-		assertThat(job.error()).startsWith("The CSV header")
-			.contains("lacks required columns [tpep_pickup_datetime, tpep_dropoff_datetime, trip_distance,");
+		assertThat(job.error()).startsWith("The CSV header names no TLC trip dataset: expected a column "
+				+ "tpep_pickup_datetime (yellow), lpep_pickup_datetime (green) or dispatching_base_num (fhv)");
 		assertThat(job.rowsRead()).isZero();
 		assertThat(job.published()).isZero();
 	}

@@ -83,7 +83,7 @@ class ReplayCompressedUploadTests {
 	}
 
 	@Test
-	void saysAParquetFileIsNotCsvInsteadOfBlamingItsHeader() {
+	void saysABrokenParquetFileIsNotReadableParquetInsteadOfBlamingACsvHeader() {
 		byte[] parquet = "PAR1\u0015\u0000\u0015garbage-of-a-parquet-file".getBytes(StandardCharsets.ISO_8859_1);
 
 		ReplayJobView job = replay(MediaType.APPLICATION_OCTET_STREAM, null, parquet);
@@ -103,7 +103,7 @@ class ReplayCompressedUploadTests {
 			.expectStatus()
 			.isEqualTo(415)
 			.expectHeader()
-			.valueEquals("Accept", "text/csv, application/gzip, application/x-gzip, application/octet-stream");
+			.valueEquals("Accept", "text/csv, application/gzip, application/x-gzip, application/vnd.apache.parquet, application/octet-stream");
 	}
 
 	private ReplayJobView replay(MediaType contentType, String contentEncoding, byte[] body) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import io.ridestream.model.read.RideFiles;
+import io.ridestream.model.read.RideReader;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,8 +155,8 @@ class ReplayReadFailureTests {
 		}
 
 		@Override
-		public InputStream open() throws IOException {
-			return this.opener.open();
+		public RideReader reader() throws IOException {
+			return RideFiles.open(this.opener.open());
 		}
 
 	}
