@@ -21,7 +21,7 @@ class PoisonMessagesTests {
 		String reason = reasonOfDeserializing("{\"VendorID\":\"one\"}");
 
 		assertThat(reason).startsWith("Ride does not match its JSON Schema: ")
-			.contains("VendorID: string found, integer expected (was \"one\")")
+			.contains("VendorID: string found, [integer, null] expected (was \"one\")")
 			.doesNotContain("\n");
 	}
 
