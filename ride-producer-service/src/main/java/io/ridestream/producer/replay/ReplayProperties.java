@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("ridestream.replay")
 record ReplayProperties(
 		@DefaultValue("classpath:data/rides.csv") @NotNull Resource defaultFile,
-		@DefaultValue("100MB") @NotNull DataSize maxUploadSize,
+		@DefaultValue("1GB") @NotNull DataSize maxUploadSize,
 		@DefaultValue("10m") @NotNull Duration waitTimeout,
 		@DefaultValue("2") @Min(1) int maxConcurrentJobs,
 		@DefaultValue("10000") @Min(1) int transactionSize,
@@ -47,7 +47,7 @@ record ReplayProperties(
 		@DefaultValue("2m") @NotNull Duration commitTimeout,
 		@NotNull Path uploadDir,
 		@DefaultValue("4") @Min(1) int maxUploadsInFlight,
-		@DefaultValue("200MB") @NotNull DataSize maxUploadBytesInFlight) {
+		@DefaultValue("2GB") @NotNull DataSize maxUploadBytesInFlight) {
 
 	ReplayProperties {
 		if (uploadDir == null) {
