@@ -55,6 +55,19 @@ class ReplayExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail insufficientStorage(InsufficientStorageException ex) {
+		logger.warn("Replay not started: " + ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.INSUFFICIENT_STORAGE, "Not enough disk space for the upload", ex);
+		if (ex.needed() != null) {
+			problem.setProperty("needed", ex.needed());
+		}
+		if (ex.free() >= 0) {
+			problem.setProperty("free", ex.free());
+		}
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail incomplete(UploadIncompleteException ex) {
 		logger.warn("Replay not started: " + ex.getMessage());
 		return problem(HttpStatus.BAD_REQUEST, "CSV body incomplete", ex);

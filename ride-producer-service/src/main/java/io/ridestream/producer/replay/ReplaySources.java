@@ -18,8 +18,10 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
  * Turns a replay request into the file to replay: its body (CSV or gzip CSV, sent as {@code text/csv},
- * {@code application/gzip} or {@code application/octet-stream}), or the default file when it has none. A body is streamed to a file in the upload directory, never held in memory, and refused once it passes
- * the size limit or the uploads being received at once would pass theirs ({@link UploadsInFlight}).
+ * {@code application/gzip} or {@code application/octet-stream}), or the default file when it has none. A body is
+ * streamed to a file in the upload directory, never held in memory, and refused once it passes the size limit,
+ * the uploads being received at once would pass theirs ({@link UploadsInFlight}), or the disk has no room for it
+ * ({@link UploadDiskSpace}).
  */
 @Component
 class ReplaySources {
@@ -43,11 +45,14 @@ class ReplaySources {
 
 	private final UploadsInFlight uploadsInFlight;
 
+	private final UploadDiskSpace diskSpace;
+
 	ReplaySources(ReplayProperties properties, UploadsInFlight uploadsInFlight) throws IOException {
 		this.defaultFile = new FileSource(properties.defaultFile());
 		this.maxUploadSize = properties.maxUploadSize();
 		this.uploadDir = properties.uploadDir();
 		this.uploadsInFlight = uploadsInFlight;
+		this.diskSpace = new UploadDiskSpace(this.uploadDir, properties.minFreeDisk());
 		Files.createDirectories(this.uploadDir);
 		UploadSweeper.sweep(this.uploadDir);
 	}
@@ -56,6 +61,7 @@ class ReplaySources {
 	 * The CSV this request asks to replay, spooled if it is the request's body.
 	 * @throws HttpMediaTypeNotSupportedException if the request has a body that is not CSV
 	 * @throws UploadTooLargeException if the body is larger than allowed
+	 * @throws InsufficientStorageException if the disk has no room for the body
 	 * @throws UploadIncompleteException if the body ends before it is complete
 	 * @throws TooManyUploadsException if as many uploads, or bytes, as allowed are being received
 	 */
@@ -77,13 +83,14 @@ class ReplaySources {
 		if (declared > limit) {
 			throw UploadTooLargeException.declared(declared, this.maxUploadSize);
 		}
+		this.diskSpace.requireRoomFor(declared);
 		try (UploadsInFlight.Upload upload = this.uploadsInFlight.start()) {
 			upload.growTo(declared);
-			return spool(request, upload, limit);
+			return spool(request, upload, limit, declared);
 		}
 	}
 
-	private SpooledUpload spool(HttpServletRequest request, UploadsInFlight.Upload upload, long limit)
+	private SpooledUpload spool(HttpServletRequest request, UploadsInFlight.Upload upload, long limit, long declared)
 			throws IOException {
 		Path file = Files.createTempFile(this.uploadDir, UploadSweeper.PREFIX, UploadSweeper.SUFFIX);
 		long size = 0;
@@ -91,12 +98,12 @@ class ReplaySources {
 			byte[] buffer = new byte[BUFFER_SIZE];
 			int read;
 			while ((read = readBody(body, buffer, size)) != -1) {
-				size += read;
-				if (size > limit) {
+				if (size + read > limit) {
 					throw UploadTooLargeException.streamed(this.maxUploadSize);
 				}
-				upload.growTo(size);
-				out.write(buffer, 0, read);
+				upload.growTo(size + read);
+				write(out, buffer, read, size, declared);
+				size += read;
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -104,6 +111,17 @@ class ReplaySources {
 			throw ex;
 		}
 		return new SpooledUpload(file, size);
+	}
+
+	private void write(OutputStream out, byte[] buffer, int length, long spooled, long declared) throws IOException {
+		try {
+			out.write(buffer, 0, length);
+		}
+		catch (IOException ex) {
+			// Told before the partial file is deleted, which frees the space.
+			this.diskSpace.failIfFull(ex, spooled, declared);
+			throw ex;
+		}
 	}
 
 	private static int readBody(InputStream body, byte[] buffer, long receivedSoFar) {
