@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Answers the replay API's own errors as RFC 9457 problem details; Spring MVC's errors get the same treatment
  * from {@code spring.mvc.problemdetails.enabled}.
  */
-@RestControllerAdvice(assignableTypes = ReplayController.class)
+@RestControllerAdvice(assignableTypes = { ReplayController.class, ReplayFilesController.class })
 class ReplayExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ReplayExceptionHandler.class);
@@ -27,6 +27,16 @@ class ReplayExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail notFound(ReplayJobNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Replay job not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail fileNotFound(ReplayFileNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Replay file not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail noDataDirectory(NoDataDirectoryException ex) {
+		return problem(HttpStatus.NOT_FOUND, "No data directory", ex);
 	}
 
 	@ExceptionHandler

@@ -18,7 +18,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
  * Turns a replay request into the file to replay: its body (CSV or gzip CSV, sent as {@code text/csv},
- * {@code application/gzip} or {@code application/octet-stream}), or the default file when it has none. A body is
+ * {@code application/gzip} or {@code application/octet-stream}), the file of the data directory it names
+ * ({@link ReplayFiles}), or the default file when it has neither. A body is
  * streamed to a file in the upload directory, never held in memory, and refused once it passes the size limit,
  * the uploads being received at once would pass theirs ({@link UploadsInFlight}), or the disk has no room for it
  * ({@link UploadDiskSpace}).
@@ -47,8 +48,12 @@ class ReplaySources {
 
 	private final UploadDiskSpace diskSpace;
 
-	ReplaySources(ReplayProperties properties, UploadsInFlight uploadsInFlight) throws IOException {
+	private final ReplayFiles files;
+
+	ReplaySources(ReplayProperties properties, UploadsInFlight uploadsInFlight, ReplayFiles files)
+			throws IOException {
 		this.defaultFile = new FileSource(properties.defaultFile());
+		this.files = files;
 		this.maxUploadSize = properties.maxUploadSize();
 		this.uploadDir = properties.uploadDir();
 		this.uploadsInFlight = uploadsInFlight;
@@ -58,14 +63,25 @@ class ReplaySources {
 	}
 
 	/**
-	 * The CSV this request asks to replay, spooled if it is the request's body.
+	 * The CSV this request asks to replay: the file of the data directory it names, or its body, spooled.
+	 * @param file the name of a file of the data directory, or null
+	 * @throws InvalidReplayOptionException if the request names a file and has a body, or the name is a path
+	 * @throws ReplayFileNotFoundException if the data directory lists no file of this name
+	 * @throws NoDataDirectoryException if the request names a file and there is no data directory
 	 * @throws HttpMediaTypeNotSupportedException if the request has a body that is not CSV
 	 * @throws UploadTooLargeException if the body is larger than allowed
 	 * @throws InsufficientStorageException if the disk has no room for the body
 	 * @throws UploadIncompleteException if the body ends before it is complete
 	 * @throws TooManyUploadsException if as many uploads, or bytes, as allowed are being received
 	 */
-	ReplaySource of(HttpServletRequest request) throws HttpMediaTypeNotSupportedException, IOException {
+	ReplaySource of(HttpServletRequest request, String file) throws HttpMediaTypeNotSupportedException, IOException {
+		if (file != null) {
+			if (hasBody(request)) {
+				throw new InvalidReplayOptionException("file",
+						"names a file to replay, so the request cannot have a body as well; send one or the other");
+			}
+			return this.files.source(file);
+		}
 		MediaType contentType = contentType(request);
 		if (contentType != null && ACCEPTED.stream().anyMatch((accepted) -> accepted.includes(contentType))) {
 			return spool(request);
