@@ -34,7 +34,8 @@ class InsufficientStorageException extends RuntimeException {
 			long free, IOException cause) {
 		String declaredPart = (declared >= 0) ? " of the " + declared + " declared" : "";
 		return new InsufficientStorageException("The disk of " + where(directory) + " filled up after " + spooled
-				+ " bytes" + declaredPart + " of the upload were spooled (" + cause.getMessage() + ")"
+				+ " bytes" + declaredPart + " of the upload were spooled ("
+				+ ((cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName()) + ")"
 				+ ((free >= 0) ? "; " + free + " bytes are free" : ""), needed(declared, reserve), free, cause);
 	}
 
