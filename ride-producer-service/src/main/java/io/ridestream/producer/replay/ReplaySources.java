@@ -19,10 +19,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 /**
  * Turns a replay request into the file to replay: its body (CSV or gzip CSV, sent as {@code text/csv},
  * {@code application/gzip} or {@code application/octet-stream}), the file of the data directory it names
- * ({@link ReplayFiles}), or the default file when it has neither. A body is
- * streamed to a file in the upload directory, never held in memory, and refused once it passes the size limit,
- * the uploads being received at once would pass theirs ({@link UploadsInFlight}), or the disk has no room for it
- * ({@link UploadDiskSpace}).
+ * ({@link ReplayFiles}), or the default file when it has neither. A body is streamed to a file in the upload
+ * directory, never held in memory, and refused once it passes the size limit, the uploads being received at once
+ * would pass theirs ({@link UploadsInFlight}), or the disk has no room for it ({@link UploadDiskSpace}).
  */
 @Component
 class ReplaySources {
@@ -53,11 +52,11 @@ class ReplaySources {
 	ReplaySources(ReplayProperties properties, UploadsInFlight uploadsInFlight, ReplayFiles files)
 			throws IOException {
 		this.defaultFile = new FileSource(properties.defaultFile());
-		this.files = files;
 		this.maxUploadSize = properties.maxUploadSize();
 		this.uploadDir = properties.uploadDir();
 		this.uploadsInFlight = uploadsInFlight;
 		this.diskSpace = new UploadDiskSpace(this.uploadDir, properties.minFreeDisk());
+		this.files = files;
 		Files.createDirectories(this.uploadDir);
 		UploadSweeper.sweep(this.uploadDir);
 	}
