@@ -17,6 +17,9 @@
 #                           sharing, about twice as fast, once its archives are recorded (a training run of
 #                           each service, ~12 s once per build)
 #   RUN_DIR=.run            where the logs and Kafka's data go
+#   DATA_DIR=./data         the producer's data directory (RIDESTREAM_REPLAY_DATA_DIR; created if missing): the
+#                           ride files put in it are listed by GET /rides/files and replayed by name, e.g.
+#                           POST /rides/replay?file=yellow_tripdata_2019-01.csv.gz, or from the replay page
 #
 # Needs Java 17+ and curl. Logs: $RUN_DIR/*.log
 set -euo pipefail
@@ -42,6 +45,7 @@ READY_TIMEOUT=${READY_TIMEOUT:-90}
 CDS=${CDS:-true}
 
 RUN_DIR=${RUN_DIR:-.run}
+DATA_DIR=${DATA_DIR:-$PWD/data}
 KAFKA_DATA_DIR=$RUN_DIR/kafka-data
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 VERSION=$(sed -n '/<artifactId>ride-stream<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;}' pom.xml)
@@ -372,7 +376,7 @@ main() {
   check_tools
   check_ports
   build_if_needed
-  mkdir -p "$RUN_DIR"
+  mkdir -p "$RUN_DIR" "$DATA_DIR"
   prepare_class_data_sharing
 
   local started
@@ -382,7 +386,7 @@ main() {
   say "Starting ride-consumer-service on port $CONSUMER_PORT and ride-producer-service on port $PRODUCER_PORT..."
   start_service "$CONSUMER_JAR" "$CONSUMER_PORT"
   CONSUMER_PID=$!
-  start_service "$PRODUCER_JAR" "$PRODUCER_PORT"
+  RIDESTREAM_REPLAY_DATA_DIR=$DATA_DIR start_service "$PRODUCER_JAR" "$PRODUCER_PORT"
   PRODUCER_PID=$!
   await_services
   say "Ready in $(seconds_since "$started") (Kafka, consumer and producer)."
@@ -394,6 +398,7 @@ main() {
   say ""
   say "Producer:  http://$SERVICE_HOST:$PRODUCER_PORT/ (replay page; API: POST a CSV, or nothing, to /rides/replay)"
   say "Consumer:  http://$SERVICE_HOST:$CONSUMER_PORT/stats (live dashboard; windows: /stats/windows)"
+  say "Data:      $DATA_DIR/ (ride files to replay by name: GET /rides/files)"
   say "Logs:      $RUN_DIR/"
   say ""
 

@@ -1,9 +1,11 @@
-// Starts, follows and cancels replays through the replay API (/rides/replay).
+// Starts, follows and cancels replays through the replay API (/rides/replay), of the bundled rides, an uploaded
+// file, or a file of the service's data directory (listed by /rides/files).
 // Everything the API returns is shown with textContent, never parsed as HTML.
 'use strict';
 
 (function () {
 	const API = 'rides/replay';
+	const FILES_API = 'rides/files';
 	const POLL_MILLIS = 500;
 	const ACTIVE_STATES = ['QUEUED', 'RUNNING'];
 
@@ -15,6 +17,10 @@
 		replayBundled: $('replay-bundled'),
 		csvFile: $('csv-file'),
 		upload: $('upload'),
+		dataFile: $('data-file'),
+		dataFileHint: $('data-file-hint'),
+		replayFile: $('replay-file'),
+		refreshFiles: $('refresh-files'),
 		cancel: $('cancel'),
 		progress: $('progress'),
 		progressText: $('progress-text'),
@@ -42,6 +48,7 @@
 	let pollTimer = null;
 	let pollFailing = false;
 	let starting = false;
+	let filesListed = false;
 
 	function isActive(job) {
 		return job !== null && ACTIVE_STATES.includes(job.state);
@@ -237,16 +244,22 @@
 		starting = value;
 		ui.replayBundled.disabled = value;
 		ui.upload.disabled = value;
+		ui.replayFile.disabled = value || !filesListed;
 	}
 
-	async function start(body) {
+	// Replays the bundled rides (no body, no file name), an uploaded File (body), or a file of the data directory
+	// by its name (fileName).
+	async function start(body, fileName) {
 		const query = options();
 		if (query === null) {
 			return;
 		}
+		if (fileName) {
+			query.set('file', fileName);
+		}
 		clearError();
 		setStarting(true);
-		ui.startStatus.textContent = body ? 'Uploading ' + body.name + '…' : 'Starting…';
+		ui.startStatus.textContent = body ? 'Uploading ' + body.name + '…' : fileName ? 'Starting ' + fileName + '…' : 'Starting…';
 		const limit = query.has('limit') ? Number(query.get('limit')) : null;
 		const init = {};
 		// The service tells gzip from plain CSV by the bytes; the name only says what to send it as.
@@ -377,11 +390,66 @@
 		}
 	}
 
+	function formatSize(bytes) {
+		const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+		let size = bytes;
+		let unit = 0;
+		while (size >= 1024 && unit < units.length - 1) {
+			size /= 1024;
+			unit++;
+		}
+		return (unit === 0 ? String(size) : size.toFixed(1)) + ' ' + units[unit];
+	}
+
+	function showFiles(files, hint) {
+		ui.dataFile.replaceChildren();
+		files.forEach((file) => {
+			const option = document.createElement('option');
+			option.value = file.name;
+			option.textContent = file.name + ' (' + formatSize(file.size) + ', ' + file.format
+					+ (file.dataset ? ', ' + file.dataset : '') + ')';
+			ui.dataFile.appendChild(option);
+		});
+		if (files.length === 0) {
+			const option = document.createElement('option');
+			option.value = '';
+			option.textContent = 'No files';
+			ui.dataFile.appendChild(option);
+		}
+		filesListed = files.length > 0;
+		ui.dataFile.disabled = !filesListed;
+		ui.replayFile.disabled = starting || !filesListed;
+		ui.dataFileHint.textContent = hint;
+	}
+
+	// The files the service can replay by name; without a data directory, the service says how to configure one.
+	async function loadFiles() {
+		const chosen = ui.dataFile.value;
+		try {
+			const files = await call('GET', FILES_API);
+			showFiles(files, files.length === 0
+				? 'The data directory has no files yet: put CSV or gzip CSV files in it and refresh the list.'
+				: files.length + (files.length === 1 ? ' file.' : ' files.'));
+			if (files.some((file) => file.name === chosen)) {
+				ui.dataFile.value = chosen;
+			}
+		}
+		catch (ex) {
+			showFiles([], ex.message);
+		}
+	}
+
 	ui.replayBundled.addEventListener('click', () => {
 		if (!starting) {
 			start(null);
 		}
 	});
+	ui.replayFile.addEventListener('click', () => {
+		if (!starting && ui.dataFile.value) {
+			start(null, ui.dataFile.value);
+		}
+	});
+	ui.refreshFiles.addEventListener('click', loadFiles);
 	ui.upload.addEventListener('click', () => {
 		if (starting) {
 			return;
@@ -400,4 +468,5 @@
 
 	ui.controls.disabled = false;
 	loadRecentJobs(true);
+	loadFiles();
 })();

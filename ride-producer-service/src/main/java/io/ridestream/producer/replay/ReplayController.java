@@ -36,7 +36,7 @@ class ReplayController {
 	private static final List<MediaType> CORS_SAFELISTED = List.of(MediaType.APPLICATION_FORM_URLENCODED,
 			MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
 
-	private static final List<String> PARAMETERS = List.of("limit", "rate", "speedup", "key", "wait");
+	private static final List<String> PARAMETERS = List.of("file", "limit", "rate", "speedup", "key", "wait");
 
 	private final ReplayService replays;
 
@@ -54,11 +54,13 @@ class ReplayController {
 	}
 
 	/**
-	 * Replays the {@code text/csv} body, or the default file when there is none. Answers at once with the
-	 * running job, or, with {@code wait=true}, once it has finished (without holding a request thread meanwhile).
+	 * Replays the file of the data directory named by {@code file}, the {@code text/csv} body, or the default file
+	 * when there is neither. Answers at once with the running job, or, with {@code wait=true}, once it has finished
+	 * (without holding a request thread meanwhile).
 	 */
 	@PostMapping
-	DeferredResult<ResponseEntity<ReplayJobView>> start(@RequestParam(required = false) Long limit,
+	DeferredResult<ResponseEntity<ReplayJobView>> start(@RequestParam(required = false) String file,
+			@RequestParam(required = false) Long limit,
 			@RequestParam(required = false) Double rate, @RequestParam(required = false) Double speedup,
 			@RequestParam(defaultValue = "PULocationID") String key,
 			@RequestParam(defaultValue = "false") boolean wait, HttpServletRequest request)
@@ -67,7 +69,7 @@ class ReplayController {
 		rejectUnknownParameters(request);
 		ReplayOptions options = new ReplayOptions(limit, rate, speedup, ReplayKey.named(key));
 		this.jobs.requireCapacity();
-		ReplayJob job = this.replays.start(this.sources.of(request), options);
+		ReplayJob job = this.replays.start(this.sources.of(request, file), options);
 		DeferredResult<ResponseEntity<ReplayJobView>> result = new DeferredResult<>(this.waitTimeoutMillis);
 		if (wait) {
 			result.onTimeout(() -> result.setResult(accepted(job)));
@@ -122,8 +124,9 @@ class ReplayController {
 	}
 
 	/**
-	 * A misspelt option ({@code limt=10}) would otherwise replay the whole file, and a {@code file} or {@code path}
-	 * parameter would look as if it chose what to read: only the request body or the configured file is read.
+	 * A misspelt option ({@code limt=10}) would otherwise replay the whole file, and a {@code path} parameter
+	 * would look as if it chose what to read: only the request body, a file of the data directory named by
+	 * {@code file}, or the configured file is read.
 	 */
 	private static void rejectUnknownParameters(HttpServletRequest request) {
 		for (String name : request.getParameterMap().keySet()) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Answers the replay API's own errors as RFC 9457 problem details; Spring MVC's errors get the same treatment
  * from {@code spring.mvc.problemdetails.enabled}.
  */
-@RestControllerAdvice(assignableTypes = ReplayController.class)
+@RestControllerAdvice(assignableTypes = { ReplayController.class, ReplayFilesController.class })
 class ReplayExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ReplayExceptionHandler.class);
@@ -27,6 +27,16 @@ class ReplayExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail notFound(ReplayJobNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Replay job not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail fileNotFound(ReplayFileNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Replay file not found", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail noDataDirectory(NoDataDirectoryException ex) {
+		return problem(HttpStatus.NOT_FOUND, "No data directory", ex);
 	}
 
 	@ExceptionHandler
@@ -52,6 +62,19 @@ class ReplayExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail tooLarge(UploadTooLargeException ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "CSV body too large", ex);
+	}
+
+	@ExceptionHandler
+	ProblemDetail insufficientStorage(InsufficientStorageException ex) {
+		logger.warn("Replay not started: " + ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.INSUFFICIENT_STORAGE, "Not enough disk space for the upload", ex);
+		if (ex.needed() != null) {
+			problem.setProperty("needed", ex.needed());
+		}
+		if (ex.free() >= 0) {
+			problem.setProperty("free", ex.free());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler

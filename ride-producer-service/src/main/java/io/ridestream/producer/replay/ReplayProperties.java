@@ -31,12 +31,16 @@ import org.springframework.validation.annotation.Validated;
  * @param uploadDir where CSV bodies are spooled while replayed; leftovers are deleted at start-up
  * @param maxUploadsInFlight how many CSV bodies may be received at once
  * @param maxUploadBytesInFlight how many bytes the CSV bodies received at once may add up to
+ * @param minFreeDisk how much of the upload directory's disk an upload leaves free: one whose declared length
+ * would leave less is refused
+ * @param dataDir the directory whose files can be replayed by name ({@code GET /rides/files} lists them); none
+ * when null
  */
 @Validated
 @ConfigurationProperties("ridestream.replay")
 record ReplayProperties(
 		@DefaultValue("classpath:data/rides.csv") @NotNull Resource defaultFile,
-		@DefaultValue("100MB") @NotNull DataSize maxUploadSize,
+		@DefaultValue("1GB") @NotNull DataSize maxUploadSize,
 		@DefaultValue("10m") @NotNull Duration waitTimeout,
 		@DefaultValue("2") @Min(1) int maxConcurrentJobs,
 		@DefaultValue("10000") @Min(1) int transactionSize,
@@ -47,7 +51,9 @@ record ReplayProperties(
 		@DefaultValue("2m") @NotNull Duration commitTimeout,
 		@NotNull Path uploadDir,
 		@DefaultValue("4") @Min(1) int maxUploadsInFlight,
-		@DefaultValue("200MB") @NotNull DataSize maxUploadBytesInFlight) {
+		@DefaultValue("2GB") @NotNull DataSize maxUploadBytesInFlight,
+		@DefaultValue("256MB") @NotNull DataSize minFreeDisk,
+		Path dataDir) {
 
 	ReplayProperties {
 		if (uploadDir == null) {

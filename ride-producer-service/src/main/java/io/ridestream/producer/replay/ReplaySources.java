@@ -18,8 +18,10 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
  * Turns a replay request into the file to replay: its body (CSV or gzip CSV, sent as {@code text/csv},
- * {@code application/gzip} or {@code application/octet-stream}), or the default file when it has none. A body is streamed to a file in the upload directory, never held in memory, and refused once it passes
- * the size limit or the uploads being received at once would pass theirs ({@link UploadsInFlight}).
+ * {@code application/gzip} or {@code application/octet-stream}), the file of the data directory it names
+ * ({@link ReplayFiles}), or the default file when it has neither. A body is streamed to a file in the upload
+ * directory, never held in memory, and refused once it passes the size limit, the uploads being received at once
+ * would pass theirs ({@link UploadsInFlight}), or the disk has no room for it ({@link UploadDiskSpace}).
  */
 @Component
 class ReplaySources {
@@ -44,23 +46,42 @@ class ReplaySources {
 
 	private final UploadsInFlight uploadsInFlight;
 
-	ReplaySources(ReplayProperties properties, UploadsInFlight uploadsInFlight) throws IOException {
+	private final UploadDiskSpace diskSpace;
+
+	private final ReplayFiles files;
+
+	ReplaySources(ReplayProperties properties, UploadsInFlight uploadsInFlight, ReplayFiles files)
+			throws IOException {
 		this.defaultFile = new FileSource(properties.defaultFile());
 		this.maxUploadSize = properties.maxUploadSize();
 		this.uploadDir = properties.uploadDir();
 		this.uploadsInFlight = uploadsInFlight;
+		this.diskSpace = new UploadDiskSpace(this.uploadDir, properties.minFreeDisk());
+		this.files = files;
 		Files.createDirectories(this.uploadDir);
 		UploadSweeper.sweep(this.uploadDir);
 	}
 
 	/**
-	 * The CSV this request asks to replay, spooled if it is the request's body.
+	 * The CSV this request asks to replay: the file of the data directory it names, or its body, spooled.
+	 * @param file the name of a file of the data directory, or null
+	 * @throws InvalidReplayOptionException if the request names a file and has a body, or the name is a path
+	 * @throws ReplayFileNotFoundException if the data directory lists no file of this name
+	 * @throws NoDataDirectoryException if the request names a file and there is no data directory
 	 * @throws HttpMediaTypeNotSupportedException if the request has a body that is not CSV
 	 * @throws UploadTooLargeException if the body is larger than allowed
+	 * @throws InsufficientStorageException if the disk has no room for the body
 	 * @throws UploadIncompleteException if the body ends before it is complete
 	 * @throws TooManyUploadsException if as many uploads, or bytes, as allowed are being received
 	 */
-	ReplaySource of(HttpServletRequest request) throws HttpMediaTypeNotSupportedException, IOException {
+	ReplaySource of(HttpServletRequest request, String file) throws HttpMediaTypeNotSupportedException, IOException {
+		if (file != null) {
+			if (hasBody(request)) {
+				throw new InvalidReplayOptionException("file",
+						"names a file to replay, so the request cannot have a body as well; send one or the other");
+			}
+			return this.files.source(file);
+		}
 		MediaType contentType = contentType(request);
 		if (contentType != null && ACCEPTED.stream().anyMatch((accepted) -> accepted.includes(contentType))) {
 			return spool(request);
@@ -78,13 +99,14 @@ class ReplaySources {
 		if (declared > limit) {
 			throw UploadTooLargeException.declared(declared, this.maxUploadSize);
 		}
+		this.diskSpace.requireRoomFor(declared);
 		try (UploadsInFlight.Upload upload = this.uploadsInFlight.start()) {
 			upload.growTo(declared);
-			return spool(request, upload, limit);
+			return spool(request, upload, limit, declared);
 		}
 	}
 
-	private SpooledUpload spool(HttpServletRequest request, UploadsInFlight.Upload upload, long limit)
+	private SpooledUpload spool(HttpServletRequest request, UploadsInFlight.Upload upload, long limit, long declared)
 			throws IOException {
 		Path file = Files.createTempFile(this.uploadDir, UploadSweeper.PREFIX, UploadSweeper.SUFFIX);
 		long size = 0;
@@ -92,12 +114,12 @@ class ReplaySources {
 			byte[] buffer = new byte[BUFFER_SIZE];
 			int read;
 			while ((read = readBody(body, buffer, size)) != -1) {
-				size += read;
-				if (size > limit) {
+				if (size + read > limit) {
 					throw UploadTooLargeException.streamed(this.maxUploadSize);
 				}
-				upload.growTo(size);
-				out.write(buffer, 0, read);
+				upload.growTo(size + read);
+				write(out, buffer, read, size, declared);
+				size += read;
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -105,6 +127,17 @@ class ReplaySources {
 			throw ex;
 		}
 		return new SpooledUpload(file, size);
+	}
+
+	private void write(OutputStream out, byte[] buffer, int length, long spooled, long declared) throws IOException {
+		try {
+			out.write(buffer, 0, length);
+		}
+		catch (IOException ex) {
+			// Told before the partial file is deleted, which frees the space.
+			this.diskSpace.failIfFull(ex, spooled, declared);
+			throw ex;
+		}
 	}
 
 	private static int readBody(InputStream body, byte[] buffer, long receivedSoFar) {

@@ -70,7 +70,7 @@ class ReplayJobsTests {
 	private static ReplayProperties properties(int maxConcurrentJobs, int jobsKept) {
 		return new ReplayProperties(new ByteArrayResource(new byte[0]), DataSize.ofMegabytes(1), Duration.ofSeconds(1),
 				maxConcurrentJobs, 10, 2, jobsKept, ZoneId.of("America/New_York"), Duration.ofHours(1),
-				Duration.ofMinutes(2), null, 4, DataSize.ofMegabytes(200));
+				Duration.ofMinutes(2), null, 4, DataSize.ofMegabytes(200), DataSize.ofMegabytes(256), null);
 	}
 
 }

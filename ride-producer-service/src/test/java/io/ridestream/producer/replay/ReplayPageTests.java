@@ -31,9 +31,9 @@ class ReplayPageTests {
 		assertThat(page).contains("<title>Ride Stream replays</title>")
 			.contains("<script src=\"replay.js\" defer></script>")
 			.contains("<link rel=\"stylesheet\" href=\"replay.css\">");
-		for (String id : new String[] { "rate", "limit", "replay-bundled", "csv-file", "upload", "cancel", "progress",
-				"job-state", "job-id", "job-published", "job-rejected", "job-failed", "job-unknown", "job-rows-read",
-				"job-error", "recent-jobs" }) {
+		for (String id : new String[] { "rate", "limit", "replay-bundled", "csv-file", "upload", "data-file",
+				"replay-file", "refresh-files", "cancel", "progress", "job-state", "job-id", "job-published",
+				"job-rejected", "job-failed", "job-unknown", "job-rows-read", "job-error", "recent-jobs" }) {
 			assertThat(page).as("element #%s", id).containsOnlyOnce("id=\"" + id + "\"");
 		}
 	}
@@ -42,7 +42,7 @@ class ReplayPageTests {
 	void labelsEveryControl() {
 		String page = page();
 
-		for (String id : new String[] { "rate", "limit", "csv-file", "progress" }) {
+		for (String id : new String[] { "rate", "limit", "csv-file", "data-file", "progress" }) {
 			assertThat(page).as("label of #%s", id).contains("<label for=\"" + id + "\">");
 		}
 	}
@@ -73,7 +73,7 @@ class ReplayPageTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(script).contains("rides/replay").doesNotContain("innerHTML");
+		assertThat(script).contains("rides/replay").contains("rides/files").doesNotContain("innerHTML");
 
 		String style = this.client.get()
 			.uri("/replay.css")
