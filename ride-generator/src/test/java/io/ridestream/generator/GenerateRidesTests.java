@@ -40,8 +40,8 @@ class GenerateRidesTests {
 
 		run("--rides=1200", "--output=" + file, "--malformed-fraction=0.5");
 
-		assertThat(error()).startsWith("Wrote 1,200 rides (")
-			.containsPattern("\\(\\d{3} malformed\\) to " + file.toString().replace("\\", "\\\\")
+		assertThat(error()).startsWith("Wrote 1,200 yellow rides (csv, 2019 layout, ")
+			.containsPattern(", \\d{3} malformed\\) to " + file.toString().replace("\\", "\\\\")
 					+ ": [0-9.]+ MB in [0-9.]+ s, [0-9,]+ rows/s\\n$")
 			.hasLineCount(1);
 	}
@@ -52,7 +52,7 @@ class GenerateRidesTests {
 
 		assertThat(status).isZero();
 		assertThat(GeneratedCsv.rows(this.standardOutput.toString(StandardCharsets.US_ASCII))).hasSize(250);
-		assertThat(error()).startsWith("Wrote 250 rides (0 malformed) to -");
+		assertThat(error()).startsWith("Wrote 250 yellow rides (csv, 2019 layout, 0 malformed) to -");
 	}
 
 	@Test
