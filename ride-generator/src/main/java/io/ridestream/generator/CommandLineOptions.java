@@ -47,7 +47,7 @@ record CommandLineOptions(GeneratorSettings settings, String output, OutputForma
 			  --outlier-fraction F         share of rows picked up before the month of --start, or in a far-off
 			                               year such as 2002 or 2088 (default 0)
 			  --refund-fraction F          share of taxi rows refunded: every amount negative (default 0, though
-			                               about 0.3%% of taxi rides are refunds anyway)
+			                               about 0.8%% of taxi rides are refunds anyway)
 			  --unusual-codes-fraction F   share of taxi rows with payment type 0 or vendor 5 or 6 (default 0)
 			  --report PATH                also write a JSON report of what was written there
 			  --help                       show this help

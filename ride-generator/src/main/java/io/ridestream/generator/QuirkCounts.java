@@ -7,7 +7,7 @@ package io.ridestream.generator;
  * @param pickupsBeforeMonth rows picked up in the days before the month of the start
  * @param pickupsInFarOffYears rows picked up in a far-off year such as 2002 or 2088
  * @param refunds rows with every amount negated: those asked for and those the taxi rides have anyway (disputes
- * and no-charge rides refunded, about 0.3% of them)
+ * and no-charge rides refunded, about 0.8% of them)
  * @param paymentTypeZero rows with payment type 0
  * @param unusualVendors rows with vendor 5 or 6
  * @param blankPickupLocations FHV rows without a pickup zone, as a good share of the TLC's have
