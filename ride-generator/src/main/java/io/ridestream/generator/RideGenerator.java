@@ -80,43 +80,41 @@ public final class RideGenerator {
 
 	/** Writes the CSV; the writer is flushed, not closed. */
 	public GenerationResult write(Writer out) throws IOException {
-		long[] characters = new long[1];
-		QuirkCounts.Tally quirks = new QuirkCounts.Tally(this.settings.dataset());
-		LineNumbers malformedLines = writeCsv(out, characters, quirks);
-		return result(OutputFormat.CSV, characters[0], malformedLines, quirks);
+		return writeCsv(out, OutputFormat.CSV);
 	}
 
 	private GenerationResult writeGzip(OutputStream out) throws IOException {
 		CountingOutputStream compressed = new CountingOutputStream(out);
 		GZIPOutputStream gzip = new GZIPOutputStream(compressed, BUFFER_SIZE);
-		QuirkCounts.Tally quirks = new QuirkCounts.Tally(this.settings.dataset());
-		LineNumbers malformedLines = writeCsv(new OutputStreamWriter(gzip, StandardCharsets.US_ASCII), new long[1],
-				quirks);
+		GenerationResult text = writeCsv(new OutputStreamWriter(gzip, StandardCharsets.US_ASCII),
+				OutputFormat.CSV_GZIP);
 		gzip.finish();
 		compressed.flush();
-		return result(OutputFormat.CSV_GZIP, compressed.count(), malformedLines, quirks);
+		return new GenerationResult(text.dataset(), text.layout(), text.format(), text.rows(), compressed.count(),
+				text.malformedLines(), text.quirks());
 	}
 
-	/** Writes the header and rows, counting the characters, and returns the line numbers of the broken rows. */
-	private LineNumbers writeCsv(Writer out, long[] characters, QuirkCounts.Tally quirks) throws IOException {
+	/** Writes the header and rows; the result counts the characters written. */
+	private GenerationResult writeCsv(Writer out, OutputFormat format) throws IOException {
 		BufferedWriter buffered = new BufferedWriter(out, BUFFER_SIZE);
-		CsvFormat format = new CsvFormat(this.columns);
+		CsvFormat csv = new CsvFormat(this.columns);
 		TripStream trips = new TripStream(this.settings);
 		SplittableRandom faults = trips.faults();
 		Trip trip = new Trip();
 		CsvLine line = new CsvLine();
 		LineNumbers malformedLines = new LineNumbers();
+		QuirkCounts.Tally quirks = new QuirkCounts.Tally(this.settings.dataset());
 		double malformedFraction = this.settings.malformedFraction();
 
-		buffered.write(format.header());
+		buffered.write(csv.header());
 		buffered.write('\n');
-		long bytes = format.header().length() + 1;
+		long bytes = csv.header().length() + 1;
 		for (long row = 0; row < this.settings.rides(); row++) {
 			trips.next(trip);
 			line.clear();
-			format.write(trip, line);
+			csv.write(trip, line);
 			if (faults.nextDouble() < malformedFraction) {
-				String broken = Malformation.breakRow(line.toString(), faults, format.targets());
+				String broken = Malformation.breakRow(line.toString(), faults, csv.targets());
 				buffered.write(broken);
 				bytes += broken.length();
 				malformedLines.append(row + 2); // line 1 is the header
@@ -130,8 +128,7 @@ public final class RideGenerator {
 			bytes++;
 		}
 		buffered.flush();
-		characters[0] = bytes;
-		return malformedLines;
+		return result(format, bytes, malformedLines, quirks);
 	}
 
 	private GenerationResult writeParquet(Path file) throws IOException {
