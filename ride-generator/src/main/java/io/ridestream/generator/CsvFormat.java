@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  */
 final class CsvFormat {
 
-	/** The columns that a broken row may fill with text, in the order they come in a row. */
+	/** The columns that a broken row may fill with text. */
 	private static final Set<Field> NUMERIC_FIELDS = EnumSet.of(Field.VENDOR_ID, Field.PASSENGER_COUNT,
 			Field.TRIP_DISTANCE, Field.RATECODE_ID, Field.PICKUP_LOCATION_ID, Field.DROPOFF_LOCATION_ID,
 			Field.PAYMENT_TYPE, Field.FARE_AMOUNT, Field.TIP_AMOUNT, Field.TOTAL_AMOUNT, Field.CONGESTION_SURCHARGE);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -52,12 +54,12 @@ final class ParquetTrips {
 		}
 
 		@Override
-		protected WriteSupport<Trip> getWriteSupport(org.apache.hadoop.conf.Configuration configuration) {
+		protected WriteSupport<Trip> getWriteSupport(Configuration configuration) {
 			return this.writeSupport;
 		}
 
 		@Override
-		protected WriteSupport<Trip> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration configuration) {
+		protected WriteSupport<Trip> getWriteSupport(ParquetConfiguration configuration) {
 			return this.writeSupport;
 		}
 

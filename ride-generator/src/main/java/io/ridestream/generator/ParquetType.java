@@ -12,26 +12,15 @@ import org.apache.parquet.schema.Types;
  */
 enum ParquetType {
 
-	INT32("INT32"),
-	INT64("INT64"),
-	DOUBLE("DOUBLE"),
-	/** Local time (isAdjustedToUTC=false) in microseconds, as pyarrow writes a naive pandas timestamp. */
-	TIMESTAMP_MICROS("INT64 TIMESTAMP(MICROS)"),
-	/** Local time (isAdjustedToUTC=false) in nanoseconds: reaches only the year 2262. */
-	TIMESTAMP_NANOS("INT64 TIMESTAMP(NANOS)"),
+	INT32,
+	INT64,
+	DOUBLE,
+	/** Local time (isAdjustedToUTC=false) in microseconds in an INT64, as pyarrow writes a naive timestamp. */
+	TIMESTAMP_MICROS,
+	/** Local time (isAdjustedToUTC=false) in nanoseconds in an INT64: reaches only the year 2262. */
+	TIMESTAMP_NANOS,
 	/** UTF-8 text: BINARY with the STRING annotation. */
-	STRING("BINARY STRING");
-
-	private final String description;
-
-	ParquetType(String description) {
-		this.description = description;
-	}
-
-	/** As the README's layout tables show it, e.g. {@code INT64 TIMESTAMP(MICROS)}. */
-	String description() {
-		return this.description;
-	}
+	STRING;
 
 	PrimitiveType column(String name) {
 		return switch (this) {

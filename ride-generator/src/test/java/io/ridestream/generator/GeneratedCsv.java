@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -64,10 +63,6 @@ final class GeneratedCsv {
 	/** The data rows of a CSV without broken rows, each a list of its fields. */
 	static List<List<String>> fields(String csv) {
 		return csv.lines().skip(1).map((line) -> Arrays.asList(line.split(",", -1))).toList();
-	}
-
-	static <T> Map<T, Long> countBy(List<Map<String, String>> records, Function<Map<String, String>, T> key) {
-		return records.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
 	}
 
 }
