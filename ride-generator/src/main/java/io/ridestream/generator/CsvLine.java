@@ -86,6 +86,15 @@ final class CsvLine {
 		return append('.').append((char) ('0' + fraction / 10)).append((char) ('0' + fraction % 10));
 	}
 
+	/** A base's license number as the TLC writes it: B and five digits, e.g. {@code B00013}. */
+	CsvLine appendBaseNumber(int number) {
+		append('B');
+		for (int divisor = 10_000; divisor > 0; divisor /= 10) {
+			append((char) ('0' + number / divisor % 10));
+		}
+		return this;
+	}
+
 	/** A second of the local clock as {@code yyyy-MM-dd HH:mm:ss}. */
 	CsvLine appendTimestamp(long second) {
 		long day = Math.floorDiv(second, SECONDS_PER_DAY);

@@ -12,11 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * Command line: writes a CSV of generated rides (see {@link CommandLineOptions#USAGE}) and prints a one-line
- * summary to standard error, which stays free of data when the CSV goes to standard output.
+ * Command line: writes a file of generated rides (see {@link CommandLineOptions#USAGE}) and prints a summary to
+ * standard error, which stays free of data when the CSV goes to standard output; a JSON report on request.
  */
 public final class GenerateRides {
 
@@ -26,10 +25,16 @@ public final class GenerateRides {
 
 	static final int INVALID_OPTIONS = 2;
 
+	private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
 	private GenerateRides() {
 	}
 
 	public static void main(String[] args) {
+		// parquet-java tells of every compressor it makes; only warnings and errors matter to a user.
+		if (System.getProperty(LOG_LEVEL) == null) {
+			System.setProperty(LOG_LEVEL, "warn");
+		}
 		// Not System.out: a PrintStream swallows write errors, so a closed pipe would not stop the generator.
 		int status = run(args, new FileOutputStream(FileDescriptor.out), System.err);
 		if (status != WRITTEN) {
@@ -63,12 +68,16 @@ public final class GenerateRides {
 		long started = System.nanoTime();
 		GenerationResult result;
 		try {
-			result = options.writesToStandardOutput() ? generator.write(standardOutput)
-					: generator.write(Path.of(options.output()));
+			result = options.writesToStandardOutput() ? generator.write(standardOutput, options.format())
+					: generator.write(Path.of(options.output()), options.format());
 		}
 		catch (IOException | InvalidPathException ex) {
 			err.println("Cannot write " + options.output() + ": " + describe(ex));
 			return CANNOT_WRITE;
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			return INVALID_OPTIONS;
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		if (options.malformedLinesFile() != null) {
@@ -80,7 +89,17 @@ public final class GenerateRides {
 				return CANNOT_WRITE;
 			}
 		}
-		err.println(summary(result, options.output(), seconds));
+		if (options.reportFile() != null) {
+			try {
+				Files.writeString(options.reportFile(),
+						Report.json(result, options.settings(), options.output(), seconds) + "\n");
+			}
+			catch (IOException ex) {
+				err.println("Cannot write " + options.reportFile() + ": " + describe(ex));
+				return CANNOT_WRITE;
+			}
+		}
+		err.println(Report.summary(result, options.settings(), options.output(), seconds));
 		return WRITTEN;
 	}
 
@@ -91,12 +110,6 @@ public final class GenerateRides {
 				out.write('\n');
 			}
 		}
-	}
-
-	private static String summary(GenerationResult result, String output, double seconds) {
-		return String.format(Locale.ROOT, "Wrote %,d rides (%,d malformed) to %s: %,.1f MB in %.2f s, %,.0f rows/s",
-				result.rows(), result.malformedRows(), output, result.bytes() / 1e6, seconds,
-				result.rows() / Math.max(seconds, 1e-9));
 	}
 
 	private static String describe(Exception ex) {

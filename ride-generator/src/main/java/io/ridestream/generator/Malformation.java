@@ -5,9 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.ridestream.model.Dataset;
-import io.ridestream.model.read.RideColumn;
-
 /**
  * Ways to break a well-formed CSV row, each one a mistake seen in real exports, each one a row that a ride reader
  * must reject rather than guess at.
@@ -17,40 +14,43 @@ enum Malformation {
 	/** A numeric column holding text, e.g. a spreadsheet's {@code #VALUE!} or a currency sign. */
 	TEXT_IN_NUMBER {
 		@Override
-		String apply(String row, SplittableRandom random) {
-			return replace(row, pick(NUMERIC_COLUMNS, random), pick(NOT_NUMBERS, random));
+		String apply(String row, SplittableRandom random, Targets targets) {
+			return replace(row, pick(targets.numeric(), random), pick(NOT_NUMBERS, random));
 		}
 	},
 
 	/** A pickup or dropoff time that is no date-time: impossible dates, another format, no time of day. */
 	BAD_TIMESTAMP {
 		@Override
-		String apply(String row, SplittableRandom random) {
-			RideColumn column = random.nextBoolean() ? RideColumn.PICKUP_DATETIME : RideColumn.DROPOFF_DATETIME;
-			return replace(row, column, pick(NOT_TIMESTAMPS, random));
+		String apply(String row, SplittableRandom random, Targets targets) {
+			int position = random.nextBoolean() ? targets.pickupTime() : targets.dropoffTime();
+			return replace(row, position, pick(NOT_TIMESTAMPS, random));
 		}
 	},
 
 	/** A column the reader needs, left empty. */
 	EMPTY_REQUIRED_VALUE {
 		@Override
-		String apply(String row, SplittableRandom random) {
-			return replace(row, pick(REQUIRED_COLUMNS, random), "");
+		String apply(String row, SplittableRandom random, Targets targets) {
+			return replace(row, pick(targets.required(), random), "");
 		}
 	},
 
-	/** A store-and-forward flag other than Y or N. */
+	/** A store-and-forward flag other than Y or N; text in a numeric column for a dataset without the flag. */
 	UNKNOWN_FLAG {
 		@Override
-		String apply(String row, SplittableRandom random) {
-			return replace(row, RideColumn.STORE_AND_FWD_FLAG, pick(NOT_FLAGS, random));
+		String apply(String row, SplittableRandom random, Targets targets) {
+			if (targets.storeAndForwardFlag() < 0) {
+				return TEXT_IN_NUMBER.apply(row, random, targets);
+			}
+			return replace(row, targets.storeAndForwardFlag(), pick(NOT_FLAGS, random));
 		}
 	},
 
 	/** A field left out, so the row is one column short. */
 	MISSING_FIELD {
 		@Override
-		String apply(String row, SplittableRandom random) {
+		String apply(String row, SplittableRandom random, Targets targets) {
 			List<String> fields = fields(row);
 			fields.remove(random.nextInt(fields.size()));
 			return String.join(",", fields);
@@ -60,7 +60,7 @@ enum Malformation {
 	/** A field too many, as when a value holds an unquoted comma. */
 	EXTRA_FIELD {
 		@Override
-		String apply(String row, SplittableRandom random) {
+		String apply(String row, SplittableRandom random, Targets targets) {
 			List<String> fields = fields(row);
 			int position = random.nextInt(fields.size());
 			fields.add(position, fields.get(position));
@@ -71,7 +71,7 @@ enum Malformation {
 	/** A quote opened and never closed. */
 	UNTERMINATED_QUOTE {
 		@Override
-		String apply(String row, SplittableRandom random) {
+		String apply(String row, SplittableRandom random, Targets targets) {
 			List<String> fields = fields(row);
 			int position = random.nextInt(fields.size());
 			fields.set(position, '"' + fields.get(position));
@@ -82,17 +82,24 @@ enum Malformation {
 	/** A row cut off part way, as by an interrupted write: at least its last field is lost. */
 	TRUNCATED_ROW {
 		@Override
-		String apply(String row, SplittableRandom random) {
+		String apply(String row, SplittableRandom random, Targets targets) {
 			return row.substring(0, 1 + random.nextInt(row.lastIndexOf(',') - 1));
 		}
 	};
 
-	private static final Malformation[] ALL = values();
+	/**
+	 * Where a row of a layout can be broken: positions of its columns, counting from 0.
+	 *
+	 * @param numeric the numeric columns
+	 * @param pickupTime the pickup time's column
+	 * @param dropoffTime the dropoff time's column
+	 * @param required the columns a reader requires
+	 * @param storeAndForwardFlag the store-and-forward flag's column, or -1 if the layout has none
+	 */
+	record Targets(int[] numeric, int pickupTime, int dropoffTime, int[] required, int storeAndForwardFlag) {
+	}
 
-	private static final RideColumn[] NUMERIC_COLUMNS = { RideColumn.VENDOR_ID, RideColumn.PASSENGER_COUNT,
-			RideColumn.TRIP_DISTANCE, RideColumn.RATECODE_ID, RideColumn.PICKUP_LOCATION_ID,
-			RideColumn.DROPOFF_LOCATION_ID, RideColumn.PAYMENT_TYPE, RideColumn.FARE_AMOUNT, RideColumn.TIP_AMOUNT,
-			RideColumn.TOTAL_AMOUNT, RideColumn.CONGESTION_SURCHARGE };
+	private static final Malformation[] ALL = values();
 
 	private static final String[] NOT_NUMBERS = { "N/A", "null", "twelve", "1O.5", "$12.50", "12.5.0", "#VALUE!" };
 
@@ -101,31 +108,30 @@ enum Malformation {
 
 	private static final String[] NOT_FLAGS = { "X", "yes", "0" };
 
-	private static final RideColumn[] REQUIRED_COLUMNS = Arrays.stream(RideColumn.values())
-		.filter((column) -> column.requiredIn(Dataset.YELLOW))
-		.toArray(RideColumn[]::new);
-
 	/**
-	 * Breaks a row written by {@link TripFormat} in one way, picked at random.
+	 * Breaks a row written by {@link CsvFormat} in one way, picked at random.
 	 */
-	static String breakRow(String row, SplittableRandom random) {
-		return pick(ALL, random).apply(row, random);
+	static String breakRow(String row, SplittableRandom random, Targets targets) {
+		return pick(ALL, random).apply(row, random, targets);
 	}
 
-	abstract String apply(String row, SplittableRandom random);
+	abstract String apply(String row, SplittableRandom random, Targets targets);
 
 	private static List<String> fields(String row) {
 		return new ArrayList<>(Arrays.asList(row.split(",", -1)));
 	}
 
-	/** Columns are written in the order of {@link RideColumn}, so a column's ordinal is its position. */
-	private static String replace(String row, RideColumn column, String value) {
+	private static String replace(String row, int position, String value) {
 		List<String> fields = fields(row);
-		fields.set(column.ordinal(), value);
+		fields.set(position, value);
 		return String.join(",", fields);
 	}
 
 	private static <T> T pick(T[] choices, SplittableRandom random) {
+		return choices[random.nextInt(choices.length)];
+	}
+
+	private static int pick(int[] choices, SplittableRandom random) {
 		return choices[random.nextInt(choices.length)];
 	}
 

@@ -3,17 +3,21 @@ package io.ridestream.generator;
 import java.util.SplittableRandom;
 
 /**
- * Draws rides that look like the TLC's yellow-taxi records: mostly short metered trips in Manhattan, some airport
- * flat fares, tips on card payments only, a few refunds, and now and then a ride whose vendor recorded no
- * passenger count, rate code, store-and-forward flag, payment type or congestion surcharge.
+ * Draws rides that look like the TLC's yellow- or green-taxi records: mostly short metered trips (in Manhattan for
+ * yellow taxis, in Harlem and the outer boroughs for green ones), some airport flat fares, tips on card payments
+ * only, a few refunds, and now and then a ride whose vendor recorded no passenger count, rate code,
+ * store-and-forward flag, payment type or surcharges. The fees are those of the layout's year.
  */
-final class TripSampler {
+final class TripSampler implements Sampler {
 
 	private static final double UNRECORDED_SHARE = 0.01;
 
 	private static final double ZERO_DISTANCE_SHARE = 0.015;
 
 	private static final double REFUND_SHARE_OF_DISPUTES = 0.4;
+
+	/** Green taxis answer a dispatch now and then; the rest are street hails. */
+	private static final double GREEN_DISPATCH_SHARE = 0.03;
 
 	private static final long JFK_FLAT_FARE_CENTS = 5200;
 
@@ -23,22 +27,44 @@ final class TripSampler {
 
 	private static final long MTA_TAX_CENTS = 50;
 
-	private static final long IMPROVEMENT_SURCHARGE_CENTS = 30;
-
-	private static final long CONGESTION_SURCHARGE_CENTS = 250;
-
 	private static final int SECONDS_PER_DAY = 86_400;
 
 	private final SplittableRandom random;
 
-	TripSampler(SplittableRandom random) {
+	private final boolean green;
+
+	private final Zones zones;
+
+	private final long improvementSurchargeCents;
+
+	private final long congestionSurchargeCents;
+
+	private final long airportFeeCents;
+
+	private final long cbdCongestionFeeCents;
+
+	/**
+	 * @param dataset yellow or green
+	 */
+	TripSampler(SplittableRandom random, TripDataset dataset, Layout layout) {
+		if (!dataset.hasFares()) {
+			throw new IllegalArgumentException("taxi rides only, not " + dataset.wireName());
+		}
 		this.random = random;
+		this.green = dataset == TripDataset.GREEN;
+		this.zones = this.green ? Zones.GREEN : Zones.YELLOW;
+		this.improvementSurchargeCents = layout.improvementSurchargeCents();
+		this.congestionSurchargeCents = layout.congestionSurchargeCents();
+		this.airportFeeCents = layout.airportFeeCents(dataset);
+		this.cbdCongestionFeeCents = layout.cbdCongestionFeeCents(dataset);
 	}
 
-	void sample(long pickupSecond, Trip trip) {
+	@Override
+	public void sample(long pickupSecond, Trip trip) {
 		boolean recorded = this.random.nextDouble() >= UNRECORDED_SHARE;
 		int rateCode = rateCode();
-		trip.vendorId = (this.random.nextInt(3) == 0) ? 1 : 2;
+		// VeriFone (2) has the more yellow-taxi rides, and nearly all the green ones.
+		trip.vendorId = (this.random.nextInt(this.green ? 8 : 3) == 0) ? 1 : 2;
 		trip.rateCodeId = recorded ? rateCode : Trip.EMPTY;
 		trip.passengerCount = recorded ? passengerCount() : Trip.EMPTY;
 		trip.storeAndForwardFlag = !recorded ? Trip.NO_FLAG : (this.random.nextInt(100) == 0) ? 'Y' : 'N';
@@ -48,6 +74,9 @@ final class TripSampler {
 		trip.dropoffSecond = pickupSecond + seconds;
 		trip.paymentType = recorded ? paymentType() : Trip.EMPTY;
 		charge(rateCode, seconds, recorded, trip);
+		if (this.green) {
+			trip.tripType = !recorded ? Trip.EMPTY : (this.random.nextDouble() < GREEN_DISPATCH_SHARE) ? 2 : 1;
+		}
 	}
 
 	private int rateCode() {
@@ -105,24 +134,24 @@ final class TripSampler {
 		switch (rateCode) {
 			case 2 -> {
 				boolean fromAirport = this.random.nextBoolean();
-				int city = Zones.pickup(this.random);
+				int city = this.zones.pickup(this.random);
 				trip.pickupLocationId = fromAirport ? Zones.JFK_AIRPORT : city;
 				trip.dropoffLocationId = fromAirport ? city : Zones.JFK_AIRPORT;
 				trip.distanceHundredths = hundredths(Math.max(10, 17.5 + 2.5 * this.random.nextGaussian()));
 			}
 			case 3 -> {
-				trip.pickupLocationId = Zones.pickup(this.random);
+				trip.pickupLocationId = this.zones.pickup(this.random);
 				trip.dropoffLocationId = Zones.NEWARK_AIRPORT;
 				trip.distanceHundredths = hundredths(16 + 6 * this.random.nextDouble());
 			}
 			case 4 -> {
-				trip.pickupLocationId = Zones.pickup(this.random);
+				trip.pickupLocationId = this.zones.pickup(this.random);
 				trip.dropoffLocationId = Zones.OUTSIDE_NEW_YORK;
 				trip.distanceHundredths = hundredths(15 + 20 * this.random.nextDouble());
 			}
 			default -> {
-				trip.pickupLocationId = Zones.pickup(this.random);
-				trip.dropoffLocationId = Zones.dropoff(trip.pickupLocationId, this.random);
+				trip.pickupLocationId = this.zones.pickup(this.random);
+				trip.dropoffLocationId = this.zones.dropoff(trip.pickupLocationId, this.random);
 				trip.distanceHundredths = cityDistanceHundredths();
 			}
 		}
@@ -151,13 +180,19 @@ final class TripSampler {
 		trip.fareCents = fareCents(rateCode, miles, seconds);
 		trip.extraCents = (rateCode == 2 || rateCode == 5) ? 0 : timeOfDayExtraCents(trip.pickupSecond);
 		trip.mtaTaxCents = MTA_TAX_CENTS;
-		trip.improvementSurchargeCents = IMPROVEMENT_SURCHARGE_CENTS;
+		trip.improvementSurchargeCents = this.improvementSurchargeCents;
 		trip.tollsCents = tollsCents(rateCode, miles);
-		trip.congestionSurchargeRecorded = recorded;
+		trip.surchargesRecorded = recorded;
 		boolean congestion = Zones.inCongestionZone(trip.pickupLocationId)
 				|| Zones.inCongestionZone(trip.dropoffLocationId);
 		trip.congestionSurchargeCents = (recorded && congestion && this.random.nextInt(10) != 0)
-				? CONGESTION_SURCHARGE_CENTS : 0;
+				? this.congestionSurchargeCents : 0;
+		// Fees fixed by the place: no draw, so that the layouts without these columns get the same rides.
+		boolean airportPickup = trip.pickupLocationId == Zones.JFK_AIRPORT
+				|| trip.pickupLocationId == Zones.LAGUARDIA_AIRPORT;
+		trip.airportFeeCents = (recorded && airportPickup) ? this.airportFeeCents : 0;
+		trip.cbdCongestionFeeCents = (recorded && congestion) ? this.cbdCongestionFeeCents : 0;
+		trip.refunded = false;
 		trip.tipCents = (trip.paymentType == 1) ? tipCents(trip) : 0;
 		if ((trip.paymentType == 3 || trip.paymentType == 4) && this.random.nextDouble() < REFUND_SHARE_OF_DISPUTES) {
 			refund(trip);
@@ -217,7 +252,8 @@ final class TripSampler {
 	}
 
 	/** A refunded ride is recorded again with every amount negated, as the TLC publishes them. */
-	private static void refund(Trip trip) {
+	static void refund(Trip trip) {
+		trip.refunded = true;
 		trip.fareCents = -trip.fareCents;
 		trip.extraCents = -trip.extraCents;
 		trip.mtaTaxCents = -trip.mtaTaxCents;
@@ -225,6 +261,8 @@ final class TripSampler {
 		trip.tollsCents = -trip.tollsCents;
 		trip.improvementSurchargeCents = -trip.improvementSurchargeCents;
 		trip.congestionSurchargeCents = -trip.congestionSurchargeCents;
+		trip.airportFeeCents = -trip.airportFeeCents;
+		trip.cbdCongestionFeeCents = -trip.cbdCongestionFeeCents;
 	}
 
 	private static long hundredths(double miles) {

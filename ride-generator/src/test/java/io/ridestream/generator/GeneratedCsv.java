@@ -5,13 +5,17 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.ridestream.model.read.RideRow;
 import io.ridestream.model.Ride;
 import io.ridestream.model.read.RideCsvReader;
 
-/** Generates CSV in memory and reads it back with the reader the services use. */
+/** Generates CSV in memory and reads it back with the reader the services use, or field by field. */
 final class GeneratedCsv {
 
 	private GeneratedCsv() {
@@ -42,6 +46,23 @@ final class GeneratedCsv {
 		return rows(generate(settings)).stream()
 			.map((row) -> ((RideRow.Parsed) row).ride())
 			.toList();
+	}
+
+	/** The data rows of a CSV without broken rows, each a map from the header's names to the fields. */
+	static List<Map<String, String>> records(String csv) {
+		List<String> lines = csv.lines().toList();
+		String[] header = lines.get(0).split(",", -1);
+		return lines.stream().skip(1).map((line) -> {
+			String[] fields = line.split(",", -1);
+			return IntStream.range(0, header.length)
+				.boxed()
+				.collect(Collectors.toMap((i) -> header[i], (i) -> fields[i]));
+		}).toList();
+	}
+
+	/** The data rows of a CSV without broken rows, each a list of its fields. */
+	static List<List<String>> fields(String csv) {
+		return csv.lines().skip(1).map((line) -> Arrays.asList(line.split(",", -1))).toList();
 	}
 
 }

@@ -67,8 +67,9 @@ class MalformedRowsTests {
 	void everyKindOfBrokenRowIsRejectedByTheReader(Malformation malformation) {
 		String csv = GeneratedCsv.generate(GeneratorSettings.of(300));
 		SplittableRandom random = new SplittableRandom(3);
+		Malformation.Targets targets = new CsvFormat(Layout.YEAR_2019.columns(TripDataset.YELLOW)).targets();
 		String broken = csv.lines()
-			.map((line) -> line.startsWith("VendorID") ? line : malformation.apply(line, random))
+			.map((line) -> line.startsWith("VendorID") ? line : malformation.apply(line, random, targets))
 			.collect(Collectors.joining("\n"));
 
 		assertThat(GeneratedCsv.rows(broken)).hasSize(300).allMatch(RideRow.Rejected.class::isInstance);
