@@ -8,10 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.ridestream.model.Dataset;
 import io.ridestream.model.Ride;
 
 /**
@@ -73,6 +76,9 @@ public final class RideAggregate {
 
 	private final Map<Integer, Long> dropoffsByLocation = new HashMap<>();
 
+	/** The rides of each dataset, by its wire name; at most one entry per {@link Dataset}. */
+	private final Map<String, DatasetTally> byDataset = new TreeMap<>();
+
 	/** Adds one ride, counted at its own locations (a location not given counted as location 0). */
 	public void add(Ride ride) {
 		add(ride, orZero(ride.pickupLocationId()), orZero(ride.dropoffLocationId()));
@@ -103,6 +109,8 @@ public final class RideAggregate {
 		this.lastPickup = later(this.lastPickup, ride.pickupTime());
 		this.pickupsByLocation.merge(pickupLocation, 1L, Long::sum);
 		this.dropoffsByLocation.merge(dropoffLocation, 1L, Long::sum);
+		this.byDataset.computeIfAbsent(ride.dataset().wireName(), (name) -> new DatasetTally())
+			.add(ride.totalAmount(), pickupLocation);
 	}
 
 	private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
@@ -134,7 +142,13 @@ public final class RideAggregate {
 		return new State(this.rides, this.deadLetters, Map.copyOf(this.ridesByVendor),
 				Map.copyOf(this.ridesByPaymentType), this.passengers, this.totalAmount, this.totalFare, this.totalTips,
 				this.totalDistance, this.firstPickup, this.lastPickup, Map.copyOf(this.pickupsByLocation),
-				Map.copyOf(this.dropoffsByLocation));
+				Map.copyOf(this.dropoffsByLocation), datasetStates());
+	}
+
+	private Map<String, DatasetTally.State> datasetStates() {
+		Map<String, DatasetTally.State> states = new TreeMap<>();
+		this.byDataset.forEach((name, tally) -> states.put(name, tally.state()));
+		return states;
 	}
 
 	/** The aggregate with the content of a {@link #state()}. */
@@ -153,6 +167,7 @@ public final class RideAggregate {
 		aggregate.lastPickup = state.lastPickup();
 		aggregate.pickupsByLocation.putAll(state.pickupsByLocation());
 		aggregate.dropoffsByLocation.putAll(state.dropoffsByLocation());
+		state.datasets().forEach((name, tally) -> aggregate.byDataset.put(name, DatasetTally.of(tally)));
 		return aggregate;
 	}
 
@@ -180,6 +195,8 @@ public final class RideAggregate {
 		this.lastPickup = later(this.lastPickup, other.lastPickup);
 		other.pickupsByLocation.forEach((location, count) -> this.pickupsByLocation.merge(location, count, Long::sum));
 		other.dropoffsByLocation.forEach((location, count) -> this.dropoffsByLocation.merge(location, count, Long::sum));
+		other.byDataset.forEach((name, tally) -> this.byDataset.computeIfAbsent(name, (key) -> new DatasetTally())
+			.mergeIn(tally));
 		return this;
 	}
 
@@ -240,6 +257,25 @@ public final class RideAggregate {
 		return Collections.unmodifiableMap(this.dropoffsByLocation);
 	}
 
+	/** The rides of each dataset they came from ({@code yellow}, {@code green}, {@code fhv}), by name. */
+	public Map<String, DatasetTally> byDataset() {
+		return Collections.unmodifiableMap(this.byDataset);
+	}
+
+	/**
+	 * The {@code limit} busiest pickup locations of the rides of these datasets together, busiest first, ties
+	 * broken by the lower location id.
+	 */
+	public List<Map.Entry<Integer, Long>> topPickupLocations(Set<String> datasets, int limit) {
+		Map<Integer, Long> pickups = new HashMap<>();
+		this.byDataset.forEach((name, tally) -> {
+			if (datasets.contains(name)) {
+				tally.pickupsByLocation().forEach((location, count) -> pickups.merge(location, count, Long::sum));
+			}
+		});
+		return busiest(pickups, limit);
+	}
+
 	/** The {@code limit} busiest pickup locations, busiest first, ties broken by the lower location id. */
 	public List<Map.Entry<Integer, Long>> topPickupLocations(int limit) {
 		return busiest(this.pickupsByLocation, limit);
@@ -283,14 +319,14 @@ public final class RideAggregate {
 				&& Objects.equals(this.firstPickup, other.firstPickup)
 				&& Objects.equals(this.lastPickup, other.lastPickup)
 				&& this.pickupsByLocation.equals(other.pickupsByLocation)
-				&& this.dropoffsByLocation.equals(other.dropoffsByLocation);
+				&& this.dropoffsByLocation.equals(other.dropoffsByLocation) && this.byDataset.equals(other.byDataset);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.rides, this.deadLetters, this.passengers, this.ridesByVendor,
 				this.ridesByPaymentType, this.totalAmount, this.totalFare, this.totalTips, this.totalDistance,
-				this.firstPickup, this.lastPickup, this.pickupsByLocation, this.dropoffsByLocation);
+				this.firstPickup, this.lastPickup, this.pickupsByLocation, this.dropoffsByLocation, this.byDataset);
 	}
 
 	/** The fields of an aggregate, as stored in the statistics changelog. */
@@ -299,7 +335,8 @@ public final class RideAggregate {
 			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalFare,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalTips,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalDistance, LocalDateTime firstPickup,
-			LocalDateTime lastPickup, Map<Integer, Long> pickupsByLocation, Map<Integer, Long> dropoffsByLocation) {
+			LocalDateTime lastPickup, Map<Integer, Long> pickupsByLocation, Map<Integer, Long> dropoffsByLocation,
+			Map<String, DatasetTally.State> datasets) {
 
 		State {
 			Objects.requireNonNull(totalAmount, "totalAmount");
@@ -310,6 +347,9 @@ public final class RideAggregate {
 			ridesByPaymentType = Map.copyOf(ridesByPaymentType);
 			pickupsByLocation = Map.copyOf(pickupsByLocation);
 			dropoffsByLocation = Map.copyOf(dropoffsByLocation);
+			// Snapshots written before green and FHV trips have no datasets: all their rides were yellow.
+			datasets = (datasets != null) ? Map.copyOf(datasets) : (rides == 0) ? Map.of()
+					: Map.of(Dataset.YELLOW.wireName(), new DatasetTally.State(rides, totalAmount, pickupsByLocation));
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.ridestream.consumer.stats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 
 import io.ridestream.consumer.windows.WindowedCounts;
 import io.ridestream.consumer.zones.ZoneLookup;
+import io.ridestream.model.Dataset;
 
 /**
  * The statistics of every ride read so far, as served on {@code /stats}. Amounts and the average distance are
@@ -43,6 +46,8 @@ import io.ridestream.consumer.zones.ZoneLookup;
  * windows had closed (see {@code /stats/windows})
  * @param ridesOutsideWindows per kind of window: rides counted here but in no window, their pickup time implausible
  * or far ahead of the other rides of their partition
+ * @param datasets the rides of each TLC dataset ({@code yellow}, {@code green}, {@code fhv}) in that order: how
+ * many, their revenue and their busiest pickup zones
  */
 public record RideStatistics(
 		long totalRides,
@@ -62,7 +67,20 @@ public record RideStatistics(
 		Map<String, Long> ridesByPickupBorough,
 		Map<String, Long> ridesByDropoffBorough,
 		Map<String, Long> lateRides,
-		Map<String, Long> ridesOutsideWindows) {
+		Map<String, Long> ridesOutsideWindows,
+		List<DatasetFigures> datasets) {
+
+	/**
+	 * The rides of one dataset.
+	 * @param dataset {@code yellow}, {@code green} or {@code fhv}
+	 * @param rides rides counted
+	 * @param totalAmount the sum of their {@code total_amount} (FHV trips have none)
+	 * @param topPickupLocations their busiest pickup zones
+	 */
+	public record DatasetFigures(String dataset, long rides,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalAmount,
+			List<LocationCount> topPickupLocations) {
+	}
 
 	/** Numeric codes in numeric order, anything else (such as "unknown") after them. */
 	private static final Comparator<String> CODE_ORDER = Comparator
@@ -90,7 +108,18 @@ public record RideStatistics(
 				all.firstPickup(), all.lastPickup(), named(all.topPickupLocations(topLocations), zones),
 				named(all.topDropoffLocations(topLocations), zones), progress, all.deadLetters(),
 				byBorough(all.pickupsByLocation(), zones), byBorough(all.dropoffsByLocation(), zones),
-				perKind(partitions, WindowedCounts::lateRides), perKind(partitions, WindowedCounts::ridesOutsideWindows));
+				perKind(partitions, WindowedCounts::lateRides), perKind(partitions, WindowedCounts::ridesOutsideWindows),
+				datasets(all, zones, topLocations));
+	}
+
+	private static List<DatasetFigures> datasets(RideAggregate all, ZoneLookup zones, int topLocations) {
+		return Arrays.stream(Dataset.values())
+			.map(Dataset::wireName)
+			.filter(all.byDataset()::containsKey)
+			.map((name) -> new DatasetFigures(name, all.byDataset().get(name).rides(),
+					money(all.byDataset().get(name).totalAmount()),
+					named(all.topPickupLocations(Set.of(name), topLocations), zones)))
+			.toList();
 	}
 
 	/** The counts per zone summed per borough, most rides first, then by name. */

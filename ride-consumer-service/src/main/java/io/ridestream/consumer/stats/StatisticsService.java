@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +45,8 @@ public class StatisticsService {
 	private final AtomicLong version = new AtomicLong();
 
 	private volatile Merged<RideStatistics> statistics = new Merged<>(-1, null);
+
+	private volatile Merged<RideAggregate> aggregate = new Merged<>(-1, null);
 
 	private final Map<WindowSpec.Kind, Merged<WindowedCounts>> windows = new ConcurrentHashMap<>();
 
@@ -210,6 +213,27 @@ public class StatisticsService {
 			this.statistics = merged;
 		}
 		return merged.value();
+	}
+
+	/**
+	 * The busiest pickup zones of the rides of these datasets together ({@code yellow}, {@code green}, {@code fhv}),
+	 * busiest first, at most {@code limit}.
+	 */
+	public List<LocationCount> busiestPickupZones(Set<String> datasets, int limit) {
+		long current = this.version.get();
+		Merged<RideAggregate> merged = this.aggregate;
+		if (merged.version() != current) {
+			merged = new Merged<>(current, this.partitions.values()
+				.stream()
+				.map(PartitionSnapshot::aggregate)
+				.reduce(new RideAggregate(), RideAggregate::merge));
+			this.aggregate = merged;
+		}
+		return merged.value()
+			.topPickupLocations(datasets, limit)
+			.stream()
+			.map((entry) -> LocationCount.of(entry.getKey(), entry.getValue(), this.zones))
+			.toList();
 	}
 
 	/** The windows of that kind of all partitions, merged once per change of the changelog (see {@link #current}). */

@@ -47,6 +47,14 @@ final class StatisticsText {
 		int valueWidth = headline.values().stream().mapToInt(String::length).max().orElse(0);
 		String line = "%-14s%" + valueWidth + "s\n";
 		headline.forEach((label, value) -> text.append(String.format(Locale.ROOT, line, label, value)));
+		if (stats.datasets().stream().anyMatch((dataset) -> !dataset.dataset().equals("yellow"))) {
+			// Only yellow rides, as in the course's sample, need no breakdown.
+			appendShares(text, "By dataset", stats.datasets()
+				.stream()
+				.map((dataset) -> new CodeShare(dataset.dataset(), dataset.dataset(), dataset.rides(),
+						CodeShare.percent(dataset.rides(), stats.totalRides())))
+				.toList());
+		}
 		appendShares(text, "By vendor",
 				CodeShare.of(stats.ridesByVendor(), TripCodes::vendorName, stats.totalRides()));
 		appendShares(text, "By payment type",

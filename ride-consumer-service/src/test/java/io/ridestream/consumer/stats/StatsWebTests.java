@@ -84,7 +84,7 @@ class StatsWebTests {
 		assertThat(json.propertyNames()).containsExactly("totalRides", "ridesByVendor", "ridesByPaymentType",
 				"totalPassengers", "totalAmount", "totalFare", "totalTips", "averageTripDistance", "firstPickup",
 				"lastPickup", "topPickupLocations", "topDropoffLocations", "partitions", "deadLetters",
-				"ridesByPickupBorough", "ridesByDropoffBorough", "lateRides", "ridesOutsideWindows");
+				"ridesByPickupBorough", "ridesByDropoffBorough", "lateRides", "ridesOutsideWindows", "datasets");
 		assertThat(json.get("totalAmount").isString()).isTrue();
 		assertThat(json.get("totalAmount").asString()).isEqualTo("72.60");
 		assertThat(json.get("totalFare").asString()).isEqualTo("54.00");
