@@ -262,15 +262,16 @@
 		ui.startStatus.textContent = body ? 'Uploading ' + body.name + '…' : fileName ? 'Starting ' + fileName + '…' : 'Starting…';
 		const limit = query.has('limit') ? Number(query.get('limit')) : null;
 		const init = {};
-		// The service tells gzip from plain CSV by the bytes; the name only says what to send it as.
-		const compressed = body !== null && body !== undefined && /\.gz$/i.test(body.name);
-		// Counted alongside the upload: the service learns the total only once it has read the whole file. A gzip
-		// file's rows cannot be counted here: its progress shows rows read without a total.
-		const rowsCounted = body && !compressed ? countDataRows(body).catch(() => null) : null;
+		// The service tells CSV, gzip and Parquet apart by the bytes; the name only says what to send it as.
+		const contentType = !body ? null : /\.gz$/i.test(body.name) ? 'application/gzip'
+			: /\.parquet$/i.test(body.name) ? 'application/vnd.apache.parquet' : 'text/csv';
+		// Counted alongside the upload: the service learns the total only once it has read the whole file. The rows
+		// of a gzip or Parquet file cannot be counted here: its progress shows rows read without a total.
+		const rowsCounted = contentType === 'text/csv' ? countDataRows(body).catch(() => null) : null;
 		if (body) {
 			// The File streams from disk as the request body; it is never read into memory here.
 			init.body = body;
-			init.headers = Object.assign({ 'Content-Type': compressed ? 'application/gzip' : 'text/csv' }, HEADERS);
+			init.headers = Object.assign({ 'Content-Type': contentType }, HEADERS);
 		}
 		let job;
 		try {
@@ -428,7 +429,7 @@
 		try {
 			const files = await call('GET', FILES_API);
 			showFiles(files, files.length === 0
-				? 'The data directory has no files yet: put CSV or gzip CSV files in it and refresh the list.'
+				? 'The data directory has no files yet: put CSV, gzip CSV or Parquet files in it and refresh the list.'
 				: files.length + (files.length === 1 ? ' file.' : ' files.'));
 			if (files.some((file) => file.name === chosen)) {
 				ui.dataFile.value = chosen;
