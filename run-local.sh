@@ -161,11 +161,11 @@ check_ports() {
 
 # --- Build --------------------------------------------------------------------------------------------------
 
-# Prints why a jar must be (re)built, or nothing if it is up to date with its module and common-model.
+# Prints why a jar must be (re)built, or nothing if it is up to date with its module and the shared modules.
 stale_reason() { # jar, module
   if [[ ! -f $1 ]]; then
     echo "$1 is missing"
-  elif [[ -n $(find "$2/src" "$2/pom.xml" common-model/src common-model/pom.xml pom.xml -newer "$1" -print 2>/dev/null | head -n 1) ]]; then
+  elif [[ -n $(find "$2/src" "$2/pom.xml" ride-model/src ride-model/pom.xml ride-readers/src ride-readers/pom.xml ride-serde/src ride-serde/pom.xml pom.xml -newer "$1" -print 2>/dev/null | head -n 1) ]]; then
     echo "$1 is older than its sources"
   fi
 }

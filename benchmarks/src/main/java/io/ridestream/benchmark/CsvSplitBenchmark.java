@@ -17,9 +17,9 @@ import com.opencsv.RFC4180ParserBuilder;
 import io.ridestream.generator.GenerationResult;
 import io.ridestream.generator.GeneratorSettings;
 import io.ridestream.generator.RideGenerator;
-import io.ridestream.model.read.RideCsvReader;
-import io.ridestream.model.read.RideCsvReaderVariants;
-import io.ridestream.model.read.RideRow;
+import io.ridestream.read.RideCsvReader;
+import io.ridestream.read.RideCsvReaderVariants;
+import io.ridestream.read.RideRow;
 
 /**
  * Does {@link RideCsvReader}'s split of quote-free lines ({@code String.split}) pay over opencsv's

@@ -16,7 +16,7 @@ import io.ridestream.generator.GenerationResult;
 import io.ridestream.generator.GeneratorSettings;
 import io.ridestream.generator.RideGenerator;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideJson;
+import io.ridestream.serde.RideJson;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import io.ridestream.model.RideSchema;
-import io.ridestream.model.schema.FakeSchemaRegistry;
+import io.ridestream.serde.RideSchema;
+import io.ridestream.serde.registry.FakeSchemaRegistry;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;

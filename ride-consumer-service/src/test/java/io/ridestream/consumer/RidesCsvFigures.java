@@ -17,9 +17,9 @@ import java.util.Map;
 
 import io.ridestream.consumer.stats.LocationCount;
 import io.ridestream.consumer.stats.RideStatistics;
-import io.ridestream.model.read.RideRow;
+import io.ridestream.read.RideRow;
 import io.ridestream.model.Ride;
-import io.ridestream.model.read.RideCsvReader;
+import io.ridestream.read.RideCsvReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
 package io.ridestream.generator;
 
 import io.ridestream.model.Dataset;
-import io.ridestream.model.read.RideColumn;
+import io.ridestream.read.RideColumn;
 
 /**
  * A value of a {@link Trip} that a column can hold, whatever the column is called in a dataset and however a

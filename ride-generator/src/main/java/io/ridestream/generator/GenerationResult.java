@@ -12,7 +12,7 @@ import java.util.List;
  * @param bytes the size of what was written, compressed if it was; a plain CSV is all ASCII, so this is also its
  * length in characters
  * @param malformedLines the line numbers of the broken rows, ascending, counting the header as line 1 as
- * {@link io.ridestream.model.read.RideCsvReader} does
+ * {@link io.ridestream.read.RideCsvReader} does
  * @param quirks how many odd rows of each kind the well-formed rows include
  */
 public record GenerationResult(TripDataset dataset, Layout layout, OutputFormat format, long rows, long bytes,

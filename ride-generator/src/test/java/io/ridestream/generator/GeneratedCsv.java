@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.ridestream.model.read.RideRow;
+import io.ridestream.read.RideRow;
 import io.ridestream.model.Ride;
-import io.ridestream.model.read.RideCsvReader;
+import io.ridestream.read.RideCsvReader;
 
 /** Generates CSV in memory and reads it back with the reader the services use, or field by field. */
 final class GeneratedCsv {

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.ridestream.model.Ride;
-import io.ridestream.model.read.RideFiles;
-import io.ridestream.model.read.RideReader;
-import io.ridestream.model.read.RideRow;
+import io.ridestream.read.RideFiles;
+import io.ridestream.read.RideReader;
+import io.ridestream.read.RideRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

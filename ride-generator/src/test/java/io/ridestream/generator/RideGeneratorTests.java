@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 import io.ridestream.model.Dataset;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideSerializer;
-import io.ridestream.model.read.RideColumn;
-import io.ridestream.model.read.RideRow;
+import io.ridestream.serde.RideSerializer;
+import io.ridestream.read.RideColumn;
+import io.ridestream.read.RideRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideDeserializer;
+import io.ridestream.serde.RideDeserializer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 

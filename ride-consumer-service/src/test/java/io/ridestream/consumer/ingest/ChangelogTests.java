@@ -19,7 +19,7 @@ import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowedCounts;
 import io.ridestream.consumer.windows.WindowsProperties;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideJson;
+import io.ridestream.serde.RideJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;

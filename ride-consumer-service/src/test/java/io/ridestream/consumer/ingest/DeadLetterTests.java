@@ -16,7 +16,7 @@ import io.ridestream.consumer.RidesCsvFigures;
 import io.ridestream.consumer.stats.PartitionProgress;
 import io.ridestream.consumer.stats.RideStatistics;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideJson;
+import io.ridestream.serde.RideJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;

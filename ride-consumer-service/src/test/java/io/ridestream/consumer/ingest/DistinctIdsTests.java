@@ -10,7 +10,7 @@ import io.ridestream.consumer.stats.LocationCount;
 import io.ridestream.consumer.stats.RideStatistics;
 import io.ridestream.consumer.stats.StatisticsService;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideJson;
+import io.ridestream.serde.RideJson;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

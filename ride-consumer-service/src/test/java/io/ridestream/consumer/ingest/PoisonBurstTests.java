@@ -8,7 +8,7 @@ import io.ridestream.consumer.RidesCsvFigures;
 import io.ridestream.consumer.stats.RideStatistics;
 import io.ridestream.consumer.stats.StatisticsService;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideJson;
+import io.ridestream.serde.RideJson;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;

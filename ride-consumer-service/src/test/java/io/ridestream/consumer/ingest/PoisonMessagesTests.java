@@ -2,7 +2,7 @@ package io.ridestream.consumer.ingest;
 
 import java.nio.charset.StandardCharsets;
 
-import io.ridestream.model.RideDeserializer;
+import io.ridestream.serde.RideDeserializer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import io.ridestream.consumer.stats.StatisticsService;
 import io.ridestream.consumer.windows.WindowFigures;
 import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideJson;
+import io.ridestream.serde.RideJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

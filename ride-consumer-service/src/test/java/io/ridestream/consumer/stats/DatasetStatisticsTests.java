@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import io.ridestream.consumer.RidesCsvFigures;
 import io.ridestream.model.Dataset;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideJson;
+import io.ridestream.serde.RideJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

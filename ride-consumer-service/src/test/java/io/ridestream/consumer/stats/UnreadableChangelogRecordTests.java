@@ -12,7 +12,7 @@ import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowedCounts;
 import io.ridestream.consumer.windows.WindowsProperties;
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideJson;
+import io.ridestream.serde.RideJson;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,8 +1,8 @@
 package io.ridestream.producer.replay;
 
 import java.io.IOException;
-import io.ridestream.model.read.RideFiles;
-import io.ridestream.model.read.RideReader;
+import io.ridestream.read.RideFiles;
+import io.ridestream.read.RideReader;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;

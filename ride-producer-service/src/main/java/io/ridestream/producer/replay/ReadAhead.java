@@ -9,8 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.ridestream.model.read.RideRow;
-import io.ridestream.model.read.RideReader;
+import io.ridestream.read.RideRow;
+import io.ridestream.read.RideReader;
 
 /**
  * Reads and parses a replay's CSV rows on a thread of its own, a few hundred rows ahead of the replay, so that

@@ -16,10 +16,10 @@ import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 
-import io.ridestream.model.read.RideFileException;
-import io.ridestream.model.read.RideReader;
-import io.ridestream.model.read.RideRow;
-import io.ridestream.model.InvalidRideException;
+import io.ridestream.read.RideFileException;
+import io.ridestream.read.RideReader;
+import io.ridestream.read.RideRow;
+import io.ridestream.serde.InvalidRideException;
 
 /**
  * Runs one replay job: reads the CSV row by row (parsed {@linkplain ReadAhead ahead} on a second thread), rejects the rows that are not rides and sends the others to

@@ -2,8 +2,8 @@ package io.ridestream.producer.replay;
 
 import java.nio.file.Path;
 
-import io.ridestream.model.read.RideFiles;
-import io.ridestream.model.read.RideReader;
+import io.ridestream.read.RideFiles;
+import io.ridestream.read.RideReader;
 
 /**
  * A file of the data directory, replayed where it is: nothing is copied, and nothing deleted when the replay ends.

@@ -17,10 +17,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 
 import io.ridestream.model.Dataset;
-import io.ridestream.model.read.RideFileException;
-import io.ridestream.model.read.RideFileFormat;
-import io.ridestream.model.read.RideFiles;
-import io.ridestream.model.read.RideReader;
+import io.ridestream.read.RideFileException;
+import io.ridestream.read.RideFileFormat;
+import io.ridestream.read.RideFiles;
+import io.ridestream.read.RideReader;
 
 /**
  * The files of the data directory ({@code ridestream.replay.data-dir}) that can be replayed by name: the regular

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.ridestream.model.Ride;
-import io.ridestream.model.read.RideColumn;
+import io.ridestream.read.RideColumn;
 
 /**
  * The ride field whose value becomes the Kafka record key, and so decides the partition: rides with the same

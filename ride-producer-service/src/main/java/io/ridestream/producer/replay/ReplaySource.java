@@ -1,7 +1,7 @@
 package io.ridestream.producer.replay;
 
 import java.io.IOException;
-import io.ridestream.model.read.RideReader;
+import io.ridestream.read.RideReader;
 
 /**
  * The file a replay reads: CSV, gzip CSV or Parquet, of any TLC dataset.
@@ -13,7 +13,7 @@ interface ReplaySource {
 
 	/**
 	 * Opens a reader on the file, which the caller closes.
-	 * @throws io.ridestream.model.read.RideFileException if the file cannot be read as trips at all
+	 * @throws io.ridestream.read.RideFileException if the file cannot be read as trips at all
 	 */
 	RideReader reader() throws IOException;
 

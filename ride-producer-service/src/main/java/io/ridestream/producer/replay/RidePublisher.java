@@ -26,9 +26,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
-import io.ridestream.model.read.RideRow;
+import io.ridestream.read.RideRow;
 import io.ridestream.model.Ride;
-import io.ridestream.model.schema.SchemaRegistryException;
+import io.ridestream.serde.registry.SchemaRegistryException;
 import io.ridestream.producer.topic.TopicProperties;
 
 /**

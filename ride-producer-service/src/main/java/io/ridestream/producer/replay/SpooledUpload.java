@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.ridestream.model.read.RideFiles;
-import io.ridestream.model.read.RideReader;
+import io.ridestream.read.RideFiles;
+import io.ridestream.read.RideReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
-import io.ridestream.model.read.RideRow;
-import io.ridestream.model.read.RideCsvReader;
+import io.ridestream.read.RideRow;
+import io.ridestream.read.RideCsvReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.ridestream.model.read.MalformedCsv;
-import io.ridestream.model.read.MalformedCsv.Expected;
-import io.ridestream.model.read.MalformedCsv.Sample;
+import io.ridestream.read.MalformedCsv;
+import io.ridestream.read.MalformedCsv.Expected;
+import io.ridestream.read.MalformedCsv.Sample;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
-import io.ridestream.model.read.RideFiles;
-import io.ridestream.model.read.RideReader;
+import io.ridestream.read.RideFiles;
+import io.ridestream.read.RideReader;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

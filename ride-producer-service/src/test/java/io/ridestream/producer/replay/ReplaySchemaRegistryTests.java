@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.ridestream.model.RideSchema;
-import io.ridestream.model.schema.FakeSchemaRegistry;
+import io.ridestream.serde.RideSchema;
+import io.ridestream.serde.registry.FakeSchemaRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.ridestream.model.Ride;
-import io.ridestream.model.RideDeserializer;
+import io.ridestream.serde.RideDeserializer;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 

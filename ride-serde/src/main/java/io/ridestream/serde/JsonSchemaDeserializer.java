@@ -1,0 +1,184 @@
+package io.ridestream.serde;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.ridestream.serde.registry.JsonSchemaSerdeConfig;
+import io.ridestream.serde.registry.SchemaRegistryClient;
+import io.ridestream.serde.registry.SchemaRegistryException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import io.ridestream.model.Ride;
+
+/**
+ * Reads a ride written in Confluent's JSON Schema wire format (by {@link JsonSchemaSerializer}, Confluent's
+ * {@code KafkaJsonSchemaSerializer}, ksqlDB or Kafka Connect), or as plain JSON. {@link RideDeserializer} is this
+ * for {@link Ride}.
+ *
+ * <p>A framed message (magic byte 0, schema id, JSON) is validated against the schema it was written with, the
+ * writer's schema, fetched from the registry once per id. So a consumer reads rides written with a newer schema
+ * (extra fields are ignored) as well as with an older one (missing optional fields are null). A message without
+ * the magic byte is plain JSON and is validated against the local schema, so the local default works without a
+ * registry. A framed message read without a configured registry is validated against the local schema: lenient,
+ * for reading a topic without access to its registry.
+ *
+ * <p>A message that does not match its schema raises {@link InvalidRideException}, unless
+ * {@code json.fail.invalid.schema=false} (on by default here; Confluent's default is off); one that is not a ride
+ * at all raises {@link SerializationException}; registry failures raise {@link SchemaRegistryException}.
+ * Configured with Confluent's property names, see {@link JsonSchemaSerdeConfig}.
+ *
+ * @param <T> a ride type: {@link Ride}, or another version of it
+ */
+public class JsonSchemaDeserializer<T> implements Deserializer<T> {
+
+	private static final Logger logger = LoggerFactory.getLogger(JsonSchemaDeserializer.class);
+
+	private final Class<T> type;
+
+	private final CompiledSchema localSchema;
+
+	private final JsonFastPath<T> fastPath;
+
+	private final ObjectReader strictReader;
+
+	/** Writer schemas by id: the registry is asked once per id. */
+	private final ConcurrentMap<Integer, CompiledSchema> writerSchemas = new ConcurrentHashMap<>();
+
+	private volatile JsonSchemaSerdeConfig config = JsonSchemaSerdeConfig.defaults();
+
+	private volatile SchemaRegistryClient registry;
+
+	private volatile boolean isKey;
+
+	/**
+	 * @param type the ride type to read
+	 * @param schema its JSON Schema, for plain JSON messages and when no registry is configured
+	 * @throws IllegalArgumentException if the schema is not a usable JSON Schema
+	 */
+	public JsonSchemaDeserializer(Class<T> type, String schema) {
+		this(type, schema, null);
+	}
+
+	/**
+	 * A deserializer with a fast path for the common messages.
+	 * @param type the class to map values to
+	 * @param schema its JSON Schema, for plain JSON messages and when no registry is configured
+	 * @param fastPath reads values, and tells the values (read with strict types) that the schema accepts (null:
+	 * none); a message that reads as such a value is not validated as a JSON tree, others are as usual
+	 * @throws IllegalArgumentException if the schema is not a usable JSON Schema
+	 */
+	JsonSchemaDeserializer(Class<T> type, String schema, JsonFastPath<T> fastPath) {
+		this.type = type;
+		this.localSchema = CompiledSchema.of(schema);
+		this.fastPath = fastPath;
+		this.strictReader = RideJson.STRICT_MAPPER.readerFor(type);
+	}
+
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		JsonSchemaSerdeConfig config = JsonSchemaSerdeConfig.from(configs);
+		this.isKey = isKey;
+		this.config = config;
+		this.registry = config.usesRegistry() ? new SchemaRegistryClient(config) : null;
+		this.writerSchemas.clear();
+		if (config.usesRegistry()) {
+			logger.info("Reading rides in the JSON Schema wire format with schema registry {}, or as plain JSON; {}",
+					config.registryUrlsWithoutCredentials(), JsonSchemaSerializer.validation(config));
+		}
+		else {
+			logger.info("Reading rides as plain JSON ({} is not set); {}", JsonSchemaSerdeConfig.SCHEMA_REGISTRY_URL,
+					JsonSchemaSerializer.validation(config));
+		}
+	}
+
+	@Override
+	public T deserialize(String topic, byte[] message) {
+		if (message == null) {
+			return null;
+		}
+		CompiledSchema schema = this.localSchema;
+		int offset = 0;
+		if (WireFormat.isFramed(message)) {
+			if (message.length < WireFormat.HEADER_LENGTH) {
+				throw new SerializationException("Not a valid ride: " + message.length
+						+ " bytes, too short for the 5-byte header of a schema registry message");
+			}
+			offset = WireFormat.HEADER_LENGTH;
+			SchemaRegistryClient registry = this.registry;
+			if (registry != null) {
+				String subject = topic + (this.isKey ? "-key" : "-value");
+				schema = this.writerSchemas.computeIfAbsent(WireFormat.schemaId(message),
+						(id) -> writerSchema(registry, id, subject));
+			}
+		}
+		boolean validating = this.config.failInvalidSchema();
+		if (this.fastPath != null && (schema == this.localSchema || !validating)) {
+			T value = readStrictly(message, offset);
+			if (value != null && (!validating || this.fastPath.acceptedBySchema(value))) {
+				return value;
+			}
+		}
+		JsonNode json = parse(message, offset);
+		if (validating) {
+			List<String> violations = schema.violations(json);
+			if (!violations.isEmpty()) {
+				throw new InvalidRideException(violations);
+			}
+		}
+		try {
+			return RideJson.read(json, this.type);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new SerializationException(ex.getMessage(), ex);
+		}
+	}
+
+	/** The value if the message reads with strict types, else null: it then takes the validating path. */
+	private T readStrictly(byte[] message, int offset) {
+		T value = this.fastPath.read(message, offset, message.length - offset);
+		if (value != null) {
+			return value;
+		}
+		try {
+			return this.strictReader.readValue(message, offset, message.length - offset);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** The writer's schema; the local one itself if it is the same, so that its rides take the fast path. */
+	private CompiledSchema writerSchema(SchemaRegistryClient registry, int id, String subject) {
+		String schema = registry.schemaById(id, subject);
+		try {
+			CompiledSchema writer = CompiledSchema.of(schema);
+			return writer.sameAs(this.localSchema) ? this.localSchema : writer;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new SchemaRegistryException("Schema id " + id + " of subject " + subject + " is not usable: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static JsonNode parse(byte[] message, int offset) {
+		JsonNode json;
+		try {
+			json = RideJson.MAPPER.readTree(message, offset, message.length - offset);
+		}
+		catch (JacksonException ex) {
+			throw new SerializationException("Not a valid ride: not JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (json == null || json.isMissingNode()) {
+			throw new SerializationException("Not a valid ride: the message is empty");
+		}
+		return json;
+	}
+
+}

@@ -1,0 +1,393 @@
+package io.ridestream.serde.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A schema registry for tests that speaks the REST protocol of Confluent's Schema Registry over real HTTP, on a
+ * free port of 127.0.0.1: the same paths, JSON bodies, media type and error shape
+ * ({@code {"error_code":40401,"message":"Subject 'rides-value' not found."}}).
+ *
+ * <p>Supported: {@code POST /subjects/{subject}/versions} (register; the same schema gets the same id, globally),
+ * {@code POST /subjects/{subject}} (look up), {@code GET /subjects/{subject}/versions/latest},
+ * {@code GET /schemas/ids/{id}}, {@code GET /subjects}, {@code PUT /config} and {@code PUT /config/{subject}},
+ * {@code POST /compatibility/subjects/{subject}/versions/latest}. A JSON Schema registered over HTTP must be compatible
+ * with the subject's latest version (all versions for the TRANSITIVE levels) under the subject's compatibility level,
+ * BACKWARD by default as in Confluent's registry, by Confluent's rules ({@link JsonSchemaCompatibility}); otherwise it
+ * is refused with 409 as a real registry refuses it. {@link #register} registers without the check, as an
+ * administrator's tool would. {@link #rejectNextRegistrationWith} answers the next registration with any error. It can require basic auth, and records every request so that tests can count the calls.
+ *
+ * <p>Other modules use it from ride-serde's test jar ({@code <type>test-jar</type>}, scope test).
+ */
+public final class FakeSchemaRegistry implements AutoCloseable {
+
+	private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
+
+	private static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private final Map<Integer, Registered> schemasById = new LinkedHashMap<>();
+
+	private final Map<String, List<Integer>> versionsBySubject = new LinkedHashMap<>();
+
+	private final Map<String, String> compatibilityBySubject = new LinkedHashMap<>();
+
+	private String compatibility = "BACKWARD";
+
+	private int nextId = 1;
+
+	private String requiredAuthorization;
+
+	private Rejection nextRejection;
+
+	private FakeSchemaRegistry() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/", this::handle);
+		this.server.setExecutor(this.executor);
+		this.server.start();
+	}
+
+	/** Starts a registry on a free port; schema ids start at 1. */
+	public static FakeSchemaRegistry start() {
+		return new FakeSchemaRegistry();
+	}
+
+	/** The base URL, e.g. {@code http://127.0.0.1:40123}, to use as {@code schema.registry.url}. */
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The id the next new schema gets, e.g. a large one to see its four bytes on the wire. */
+	public synchronized FakeSchemaRegistry withNextId(int id) {
+		this.nextId = id;
+		return this;
+	}
+
+	/** Registers a JSON Schema under a subject as an administrator would, without HTTP. */
+	public int register(String subject, String schema) {
+		return register(subject, "JSON", schema);
+	}
+
+	/** Registers a schema of any type (JSON, AVRO, PROTOBUF) under a subject, without HTTP. */
+	public synchronized int register(String subject, String schemaType, String schema) {
+		int id = this.schemasById.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().equals(new Registered(schemaType, schema)))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseGet(() -> {
+				int newId = this.nextId++;
+				this.schemasById.put(newId, new Registered(schemaType, schema));
+				return newId;
+			});
+		List<Integer> versions = this.versionsBySubject.computeIfAbsent(subject, (key) -> new ArrayList<>());
+		if (!versions.contains(id)) {
+			versions.add(id);
+		}
+		return id;
+	}
+
+	/** Sets a subject's compatibility level (BACKWARD, FORWARD, FULL, their _TRANSITIVE forms, or NONE). */
+	public synchronized void setCompatibility(String subject, String level) {
+		this.compatibilityBySubject.put(subject, level);
+	}
+
+	/** The schemas registered under a subject, oldest first. */
+	public synchronized List<String> schemas(String subject) {
+		return this.versionsBySubject.getOrDefault(subject, List.of())
+			.stream()
+			.map((id) -> this.schemasById.get(id).schema())
+			.toList();
+	}
+
+	/** From now on, answer 401 to requests without these basic-auth credentials. */
+	public synchronized void requireBasicAuth(String user, String password) {
+		this.requiredAuthorization = "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Answers the next registration with this error, as a registry does for an incompatible or invalid schema. */
+	public synchronized void rejectNextRegistrationWith(int status, int errorCode, String message) {
+		this.nextRejection = new Rejection(status, errorCode, message);
+	}
+
+	/** Every request received so far, in order. */
+	public List<Request> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	/** How many requests had this method and path, e.g. {@code count("POST", "/subjects/rides-value/versions")}. */
+	public long count(String method, String path) {
+		return this.requests.stream().filter((request) -> request.method().equals(method) && request.path().equals(path)).count();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getRawPath();
+			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+			this.requests.add(new Request(exchange.getRequestMethod(), path, authorization));
+			byte[] body = readBody(exchange.getRequestBody());
+			Answer answer;
+			synchronized (this) {
+				answer = (this.requiredAuthorization != null && !this.requiredAuthorization.equals(authorization))
+						? error(401, 401, "Unauthorized") : answer(exchange.getRequestMethod(), segments(path), body);
+			}
+			byte[] json = JSON.writeValueAsBytes(answer.body());
+			exchange.getResponseHeaders().set("Content-Type", MEDIA_TYPE);
+			exchange.sendResponseHeaders(answer.status(), json.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(json);
+			}
+		}
+	}
+
+	private Answer answer(String method, List<String> path, byte[] body) {
+		if (method.equals("PUT") && path.size() <= 2 && !path.isEmpty() && path.get(0).equals("config")) {
+			return configAnswer((path.size() == 2) ? path.get(1) : null, body);
+		}
+		if (method.equals("POST") && path.size() == 5 && path.get(0).equals("compatibility")
+				&& path.get(1).equals("subjects") && path.get(3).equals("versions")) {
+			return compatibilityAnswer(path.get(2), body);
+		}
+		if (method.equals("GET") && path.equals(List.of("subjects"))) {
+			return new Answer(200, JSON.valueToTree(this.versionsBySubject.keySet()));
+		}
+		if (method.equals("POST") && path.size() == 3 && path.get(0).equals("subjects") && path.get(2).equals("versions")) {
+			return registerAnswer(path.get(1), body);
+		}
+		if (method.equals("POST") && path.size() == 2 && path.get(0).equals("subjects")) {
+			return lookUpAnswer(path.get(1), body);
+		}
+		if (method.equals("GET") && path.size() == 4 && path.get(0).equals("subjects") && path.get(2).equals("versions")
+				&& path.get(3).equals("latest")) {
+			return latestAnswer(path.get(1));
+		}
+		if (method.equals("GET") && path.size() == 3 && path.get(0).equals("schemas") && path.get(1).equals("ids")) {
+			return byIdAnswer(path.get(2));
+		}
+		return error(404, 404, "HTTP 404 Not Found");
+	}
+
+	private Answer registerAnswer(String subject, byte[] body) {
+		if (this.nextRejection != null) {
+			Rejection rejection = this.nextRejection;
+			this.nextRejection = null;
+			return error(rejection.status(), rejection.errorCode(), rejection.message());
+		}
+		Registered schema = parseSchema(body);
+		if (schema == null) {
+			return error(422, 42201, "Either the input schema or one of its references is invalid");
+		}
+		List<String> incompatibilities = incompatibilities(subject, schema);
+		if (!incompatibilities.isEmpty()) {
+			return error(409, 409, "Schema being registered is incompatible with an earlier schema for subject \""
+					+ subject + "\", details: " + incompatibilities + ", {compatibility: '" + compatibilityOf(subject)
+					+ "'}]");
+		}
+		ObjectNode answer = JSON.createObjectNode();
+		answer.put("id", register(subject, schema.type(), schema.schema()));
+		return new Answer(200, answer);
+	}
+
+	private Answer compatibilityAnswer(String subject, byte[] body) {
+		Registered schema = parseSchema(body);
+		if (schema == null) {
+			return error(422, 42201, "Either the input schema or one of its references is invalid");
+		}
+		List<String> incompatibilities = incompatibilities(subject, schema);
+		ObjectNode answer = JSON.createObjectNode();
+		answer.put("is_compatible", incompatibilities.isEmpty());
+		answer.set("messages", JSON.valueToTree(incompatibilities));
+		return new Answer(200, answer);
+	}
+
+	private Answer configAnswer(String subject, byte[] body) {
+		String level = JSON.readTree(body).path("compatibility").asString("");
+		if (!List.of("NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL",
+				"FULL_TRANSITIVE").contains(level)) {
+			return error(422, 42203, "Invalid compatibility level. Valid values are none, backward, forward and full");
+		}
+		if (subject == null) {
+			this.compatibility = level;
+		}
+		else {
+			this.compatibilityBySubject.put(subject, level);
+		}
+		ObjectNode answer = JSON.createObjectNode();
+		answer.put("compatibility", level);
+		return new Answer(200, answer);
+	}
+
+	private String compatibilityOf(String subject) {
+		return this.compatibilityBySubject.getOrDefault(subject, this.compatibility);
+	}
+
+	/** Why a JSON Schema may not be the subject's next version, in the words of Confluent's registry. */
+	private List<String> incompatibilities(String subject, Registered schema) {
+		String level = compatibilityOf(subject);
+		List<Integer> versions = this.versionsBySubject.getOrDefault(subject, List.of());
+		if (level.equals("NONE") || versions.isEmpty() || !schema.type().equals("JSON")
+				|| versions.stream().anyMatch((id) -> this.schemasById.get(id).equals(schema))) {
+			return List.of(); // as Confluent's registry, which answers an already registered schema with its id
+		}
+		List<Integer> checked = level.endsWith("_TRANSITIVE") ? versions : List.of(versions.get(versions.size() - 1));
+		List<String> messages = new ArrayList<>();
+		for (int id : checked) {
+			Registered earlier = this.schemasById.get(id);
+			if (earlier.equals(schema) || !earlier.type().equals("JSON")) {
+				continue;
+			}
+			JsonSchemaCompatibility.incompatibilities(level, earlier.schema(), schema.schema())
+				.forEach((difference) -> messages.add("{errorType:'" + difference.type() + "', jsonPath:'"
+						+ difference.path() + "', oldSchemaVersion: " + (versions.indexOf(id) + 1) + "}"));
+		}
+		return messages;
+	}
+
+	private Answer lookUpAnswer(String subject, byte[] body) {
+		List<Integer> versions = this.versionsBySubject.get(subject);
+		if (versions == null) {
+			return error(404, 40401, "Subject '" + subject + "' not found.");
+		}
+		Registered schema = parseSchema(body);
+		for (int i = 0; i < versions.size(); i++) {
+			if (this.schemasById.get(versions.get(i)).equals(schema)) {
+				return new Answer(200, version(subject, i + 1, versions.get(i)));
+			}
+		}
+		return error(404, 40403, "Schema not found");
+	}
+
+	private Answer latestAnswer(String subject) {
+		List<Integer> versions = this.versionsBySubject.get(subject);
+		if (versions == null || versions.isEmpty()) {
+			return error(404, 40401, "Subject '" + subject + "' not found.");
+		}
+		return new Answer(200, version(subject, versions.size(), versions.get(versions.size() - 1)));
+	}
+
+	private Answer byIdAnswer(String idText) {
+		Registered schema;
+		try {
+			schema = this.schemasById.get(Integer.valueOf(idText));
+		}
+		catch (NumberFormatException ex) {
+			schema = null;
+		}
+		if (schema == null) {
+			return error(404, 40403, "Schema " + idText + " not found");
+		}
+		ObjectNode answer = JSON.createObjectNode();
+		if (!schema.type().equals("AVRO")) {
+			answer.put("schemaType", schema.type());
+		}
+		answer.put("schema", schema.schema());
+		return new Answer(200, answer);
+	}
+
+	private ObjectNode version(String subject, int version, int id) {
+		Registered schema = this.schemasById.get(id);
+		ObjectNode answer = JSON.createObjectNode();
+		answer.put("subject", subject);
+		answer.put("version", version);
+		answer.put("id", id);
+		if (!schema.type().equals("AVRO")) {
+			answer.put("schemaType", schema.type());
+		}
+		answer.put("schema", schema.schema());
+		return answer;
+	}
+
+	/** The schema of a request body, AVRO when it names no type as with Confluent's registry; null if unreadable. */
+	private static Registered parseSchema(byte[] body) {
+		try {
+			JsonNode json = JSON.readTree(body);
+			String schema = json.path("schema").asString(null);
+			return (schema != null) ? new Registered(json.path("schemaType").asString("AVRO"), schema) : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static Answer error(int status, int errorCode, String message) {
+		ObjectNode body = JSON.createObjectNode();
+		body.put("error_code", errorCode);
+		body.put("message", message);
+		return new Answer(status, body);
+	}
+
+	private static List<String> segments(String rawPath) {
+		List<String> segments = new ArrayList<>();
+		for (String segment : rawPath.split("/")) {
+			if (!segment.isEmpty()) {
+				segments.add(URLDecoder.decode(segment, StandardCharsets.UTF_8));
+			}
+		}
+		return segments;
+	}
+
+	private static byte[] readBody(InputStream body) throws IOException {
+		try (body) {
+			return body.readNBytes(MAX_REQUEST_BYTES);
+		}
+	}
+
+	/**
+	 * A request as received.
+	 * @param method the HTTP method
+	 * @param path the raw path, e.g. {@code /subjects/rides-value/versions}
+	 * @param authorization the {@code Authorization} header, or null
+	 */
+	public record Request(String method, String path, String authorization) {
+	}
+
+	private record Registered(String type, String schema) {
+	}
+
+	private record Rejection(int status, int errorCode, String message) {
+	}
+
+	private record Answer(int status, JsonNode body) {
+	}
+
+}
