@@ -89,7 +89,7 @@ class PoisonMessages {
 			return new DeserializationException(new String(reason.value(), StandardCharsets.UTF_8),
 					(value != null) ? value.value() : null, false, null);
 		}
-		return new InvalidRideException("the message has no value (a tombstone), a ride was expected");
+		return new SerializationException("the message has no value (a tombstone), a ride was expected");
 	}
 
 	/** What the deserializer said is wrong, without the wrapping exceptions, on one line. */
@@ -97,7 +97,7 @@ class PoisonMessages {
 		Throwable reason = exception;
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 			reason = cause;
-			if (cause instanceof SerializationException || cause instanceof InvalidRideException) {
+			if (cause instanceof SerializationException) {
 				break;
 			}
 		}

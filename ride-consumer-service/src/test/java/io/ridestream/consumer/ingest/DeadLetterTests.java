@@ -31,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -113,7 +114,7 @@ class DeadLetterTests {
 						DeserializationException.class),
 				150, new Poison("a ride with -1 passengers", jsonWithMinusOnePassengers(rides.get(1)),
 						DeserializationException.class),
-				200, new Poison("a tombstone", null, InvalidRideException.class),
+				200, new Poison("a tombstone", null, SerializationException.class),
 				201, new Poison("a ride with a wrongly typed vendor",
 						"{\"VendorID\":\"one\"}".getBytes(StandardCharsets.UTF_8), DeserializationException.class));
 		try (Producer<String, byte[]> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(this.broker),
