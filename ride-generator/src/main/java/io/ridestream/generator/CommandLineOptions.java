@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.ridestream.model.Dataset;
+
 /**
  * The options of {@link GenerateRides}, as {@code --name value} or {@code --name=value}.
  *
@@ -152,7 +154,7 @@ record CommandLineOptions(GeneratorSettings settings, String output, OutputForma
 		return settings.withQuirks(quirks(values, settings.dataset()));
 	}
 
-	private static QuirkRates quirks(Map<String, String> values, TripDataset dataset) {
+	private static QuirkRates quirks(Map<String, String> values, Dataset dataset) {
 		if (!dataset.hasFares()) {
 			for (String option : TAXI_QUIRKS) {
 				if (values.containsKey(option) && fraction(values, option) > 0) {
@@ -196,9 +198,9 @@ record CommandLineOptions(GeneratorSettings settings, String output, OutputForma
 		return format;
 	}
 
-	private static TripDataset dataset(String value) {
+	private static Dataset dataset(String value) {
 		try {
-			return TripDataset.fromWireName(value);
+			return Dataset.fromWireName(value);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("--dataset must be yellow, green or fhv: '" + value + "'");

@@ -2,6 +2,8 @@ package io.ridestream.generator;
 
 import java.util.List;
 
+import io.ridestream.model.Dataset;
+
 /**
  * What {@link RideGenerator} wrote.
  *
@@ -15,7 +17,7 @@ import java.util.List;
  * {@link io.ridestream.read.RideCsvReader} does
  * @param quirks how many odd rows of each kind the well-formed rows include
  */
-public record GenerationResult(TripDataset dataset, Layout layout, OutputFormat format, long rows, long bytes,
+public record GenerationResult(Dataset dataset, Layout layout, OutputFormat format, long rows, long bytes,
 		List<Long> malformedLines, QuirkCounts quirks) {
 
 	public long malformedRows() {

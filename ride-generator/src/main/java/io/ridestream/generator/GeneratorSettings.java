@@ -3,6 +3,8 @@ package io.ridestream.generator;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
+import io.ridestream.model.Dataset;
+
 /**
  * What {@link RideGenerator} writes: how many rides of which dataset in which year's layout, from which seed, how
  * many of them broken on purpose or odd in the ways of the TLC's files, and when and how fast the pickups come.
@@ -19,7 +21,7 @@ import java.util.Objects;
  * to FHV
  */
 public record GeneratorSettings(long rides, long seed, double malformedFraction, LocalDateTime start,
-		double ridesPerMinute, TripDataset dataset, Layout layout, QuirkRates quirks) {
+		double ridesPerMinute, Dataset dataset, Layout layout, QuirkRates quirks) {
 
 	public static final long DEFAULT_SEED = 20200701L;
 
@@ -57,7 +59,7 @@ public record GeneratorSettings(long rides, long seed, double malformedFraction,
 	/** A number of well-formed yellow-taxi rides in the default layout, with the default seed, start and rate. */
 	public static GeneratorSettings of(long rides) {
 		return new GeneratorSettings(rides, DEFAULT_SEED, 0, DEFAULT_START, DEFAULT_RIDES_PER_MINUTE,
-				TripDataset.YELLOW, DEFAULT_LAYOUT, QuirkRates.NONE);
+				Dataset.YELLOW, DEFAULT_LAYOUT, QuirkRates.NONE);
 	}
 
 	public GeneratorSettings withSeed(long seed) {
@@ -80,7 +82,7 @@ public record GeneratorSettings(long rides, long seed, double malformedFraction,
 				this.dataset, this.layout, this.quirks);
 	}
 
-	public GeneratorSettings withDataset(TripDataset dataset) {
+	public GeneratorSettings withDataset(Dataset dataset) {
 		return new GeneratorSettings(this.rides, this.seed, this.malformedFraction, this.start, this.ridesPerMinute,
 				dataset, this.layout, this.quirks);
 	}

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.ridestream.model.Dataset;
+
 import static io.ridestream.generator.ParquetType.DOUBLE;
 import static io.ridestream.generator.ParquetType.INT32;
 import static io.ridestream.generator.ParquetType.INT64;
@@ -57,7 +59,7 @@ public enum Layout {
 	}
 
 	/** The dataset's columns in the order of that year's files. */
-	List<Column> columns(TripDataset dataset) {
+	List<Column> columns(Dataset dataset) {
 		return switch (dataset) {
 			case YELLOW -> yellow();
 			case GREEN -> green();
@@ -75,15 +77,15 @@ public enum Layout {
 	}
 
 	/** The fee of yellow-taxi pickups at LaGuardia and JFK, or 0 in the years without the column. */
-	long airportFeeCents(TripDataset dataset) {
-		if (dataset != TripDataset.YELLOW || this.year < 2021) {
+	long airportFeeCents(Dataset dataset) {
+		if (dataset != Dataset.YELLOW || this.year < 2021) {
 			return 0;
 		}
 		return (this.year >= 2023) ? 175 : 125;
 	}
 
 	/** The fee of trips in Manhattan's congestion relief zone since January 2025, or 0 before. */
-	long cbdCongestionFeeCents(TripDataset dataset) {
+	long cbdCongestionFeeCents(Dataset dataset) {
 		return (dataset.hasFares() && this.year >= 2025) ? 75 : 0;
 	}
 

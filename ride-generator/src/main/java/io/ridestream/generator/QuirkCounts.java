@@ -1,5 +1,7 @@
 package io.ridestream.generator;
 
+import io.ridestream.model.Dataset;
+
 /**
  * How many of the odd but real rows of the TLC's files the generator wrote, among the rows it did not break.
  *
@@ -37,7 +39,7 @@ public record QuirkCounts(long blankVendor, long pickupsBeforeMonth, long pickup
 
 		private long blankDropoffLocations;
 
-		Tally(TripDataset dataset) {
+		Tally(Dataset dataset) {
 			this.taxi = dataset.hasFares();
 		}
 

@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 
+import io.ridestream.model.Dataset;
+
 /**
  * Turns generated rides into the odd but real rows of the TLC's files, at the rates asked for. It draws from a
  * random stream of its own, so that asking for odd rows changes no other ride.
@@ -26,7 +28,7 @@ final class Quirks {
 
 	private final SplittableRandom random;
 
-	Quirks(QuirkRates rates, TripDataset dataset, LocalDateTime start, SplittableRandom random) {
+	Quirks(QuirkRates rates, Dataset dataset, LocalDateTime start, SplittableRandom random) {
 		this.rates = rates;
 		this.taxi = dataset.hasFares();
 		this.monthStartSecond = start.toLocalDate().withDayOfMonth(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);

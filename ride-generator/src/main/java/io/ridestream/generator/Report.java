@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.ridestream.model.Dataset;
+
 /**
  * What {@link GenerateRides} tells its user it wrote: a summary line or two for standard error, and a JSON
  * report for tools.
@@ -42,7 +44,7 @@ final class Report {
 				quirks.blankPickupLocations(), quirks.blankDropoffLocations());
 	}
 
-	private static String oddRows(QuirkCounts quirks, TripDataset dataset) {
+	private static String oddRows(QuirkCounts quirks, Dataset dataset) {
 		List<String> parts = new ArrayList<>();
 		if (dataset.hasFares()) {
 			parts.add(count(quirks.blankVendor(), "without vendor"));

@@ -2,6 +2,8 @@ package io.ridestream.generator;
 
 import java.util.SplittableRandom;
 
+import io.ridestream.model.Dataset;
+
 /**
  * Draws rides that look like the TLC's yellow- or green-taxi records: mostly short metered trips (in Manhattan for
  * yellow taxis, in Harlem and the outer boroughs for green ones), some airport flat fares, tips on card payments
@@ -46,12 +48,12 @@ final class TripSampler implements Sampler {
 	/**
 	 * @param dataset yellow or green
 	 */
-	TripSampler(SplittableRandom random, TripDataset dataset, Layout layout) {
+	TripSampler(SplittableRandom random, Dataset dataset, Layout layout) {
 		if (!dataset.hasFares()) {
 			throw new IllegalArgumentException("taxi rides only, not " + dataset.wireName());
 		}
 		this.random = random;
-		this.green = dataset == TripDataset.GREEN;
+		this.green = dataset == Dataset.GREEN;
 		this.zones = this.green ? Zones.GREEN : Zones.YELLOW;
 		this.improvementSurchargeCents = layout.improvementSurchargeCents();
 		this.congestionSurchargeCents = layout.congestionSurchargeCents();

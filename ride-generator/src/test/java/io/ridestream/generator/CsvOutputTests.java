@@ -29,6 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.ridestream.model.Dataset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CsvOutputTests {
@@ -51,19 +53,19 @@ class CsvOutputTests {
 	Path directory;
 
 	static Stream<Arguments> headers() {
-		return Stream.of(Arguments.of(TripDataset.YELLOW, 2019, YELLOW_2019),
-				Arguments.of(TripDataset.YELLOW, 2021, YELLOW_2019 + ",airport_fee"),
-				Arguments.of(TripDataset.YELLOW, 2023, YELLOW_2019 + ",Airport_fee"),
-				Arguments.of(TripDataset.YELLOW, 2025, YELLOW_2019 + ",Airport_fee,cbd_congestion_fee"),
-				Arguments.of(TripDataset.GREEN, 2019, GREEN_2019), Arguments.of(TripDataset.GREEN, 2021, GREEN_2019),
-				Arguments.of(TripDataset.GREEN, 2023, GREEN_2019),
-				Arguments.of(TripDataset.GREEN, 2025, GREEN_2019 + ",cbd_congestion_fee"),
-				Arguments.of(TripDataset.FHV, 2019, FHV), Arguments.of(TripDataset.FHV, 2025, FHV));
+		return Stream.of(Arguments.of(Dataset.YELLOW, 2019, YELLOW_2019),
+				Arguments.of(Dataset.YELLOW, 2021, YELLOW_2019 + ",airport_fee"),
+				Arguments.of(Dataset.YELLOW, 2023, YELLOW_2019 + ",Airport_fee"),
+				Arguments.of(Dataset.YELLOW, 2025, YELLOW_2019 + ",Airport_fee,cbd_congestion_fee"),
+				Arguments.of(Dataset.GREEN, 2019, GREEN_2019), Arguments.of(Dataset.GREEN, 2021, GREEN_2019),
+				Arguments.of(Dataset.GREEN, 2023, GREEN_2019),
+				Arguments.of(Dataset.GREEN, 2025, GREEN_2019 + ",cbd_congestion_fee"),
+				Arguments.of(Dataset.FHV, 2019, FHV), Arguments.of(Dataset.FHV, 2025, FHV));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("headers")
-	void writesTheHeaderAsTheTlcSpellsItAndAFieldForEachColumn(TripDataset dataset, int year, String header) {
+	void writesTheHeaderAsTheTlcSpellsItAndAFieldForEachColumn(Dataset dataset, int year, String header) {
 		String csv = GeneratedCsv.generate(settings(dataset, Layout.ofYear(year), 500));
 
 		assertThat(csv.lines().findFirst()).contains(header);
@@ -73,7 +75,7 @@ class CsvOutputTests {
 
 	@Test
 	void gzipCsvIsTheSameTextCompressed() throws IOException {
-		GeneratorSettings settings = settings(TripDataset.GREEN, Layout.YEAR_2021, 5_000).withMalformedFraction(0.01);
+		GeneratorSettings settings = settings(Dataset.GREEN, Layout.YEAR_2021, 5_000).withMalformedFraction(0.01);
 		Path file = this.directory.resolve("green_tripdata_2021-01.csv.gz");
 
 		GenerationResult result = new RideGenerator(settings).write(file);
@@ -112,13 +114,13 @@ class CsvOutputTests {
 	}
 
 	static Stream<Arguments> taxiLayouts() {
-		return Stream.of(TripDataset.YELLOW, TripDataset.GREEN)
+		return Stream.of(Dataset.YELLOW, Dataset.GREEN)
 			.flatMap((dataset) -> Stream.of(Layout.values()).map((layout) -> Arguments.of(dataset, layout)));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("taxiLayouts")
-	void totalIsTheSumOfTheRecordedPartsInEveryLayout(TripDataset dataset, Layout layout) {
+	void totalIsTheSumOfTheRecordedPartsInEveryLayout(Dataset dataset, Layout layout) {
 		List<Map<String, String>> rows = GeneratedCsv.records(GeneratedCsv.generate(settings(dataset, layout, 5_000)
 			.withQuirks(QuirkRates.NONE.withBlankVendor(0.05).withRefunds(0.05))));
 
@@ -132,7 +134,7 @@ class CsvOutputTests {
 	@Test
 	void newerLayoutsChargeTheirYearsFees() {
 		List<Map<String, String>> rows = GeneratedCsv.records(GeneratedCsv.generate(
-				settings(TripDataset.YELLOW, Layout.YEAR_2025, 20_000)));
+				settings(Dataset.YELLOW, Layout.YEAR_2025, 20_000)));
 
 		Map<Boolean, Set<String>> airportFeesByAirportPickup = rows.stream()
 			.filter((row) -> !row.get("Airport_fee").isEmpty())
@@ -149,7 +151,7 @@ class CsvOutputTests {
 	@Test
 	void greenRidesAreStreetHailsOrDispatchesOutsideManhattansCoreWithoutEhailFee() {
 		List<Map<String, String>> rows = GeneratedCsv.records(GeneratedCsv.generate(
-				settings(TripDataset.GREEN, Layout.YEAR_2019, 20_000)));
+				settings(Dataset.GREEN, Layout.YEAR_2019, 20_000)));
 
 		assertThat(column(rows, "ehail_fee")).containsOnly("");
 		assertThat(column(rows, "trip_type")).containsOnly("", "1", "2");
@@ -162,7 +164,7 @@ class CsvOutputTests {
 	@Test
 	void fhvRowsNameTheirBasesAndOftenLeaveTheZonesEmpty() {
 		List<Map<String, String>> rows = GeneratedCsv.records(GeneratedCsv.generate(
-				settings(TripDataset.FHV, Layout.YEAR_2019, 20_000)));
+				settings(Dataset.FHV, Layout.YEAR_2019, 20_000)));
 
 		assertThat(rows).allSatisfy((row) -> {
 			assertThat(row.get("dispatching_base_num")).matches("B\\d{5}");
@@ -179,13 +181,13 @@ class CsvOutputTests {
 	}
 
 	static Stream<Arguments> otherLayouts() {
-		return Stream.of(Arguments.of(TripDataset.GREEN, Layout.YEAR_2023),
-				Arguments.of(TripDataset.FHV, Layout.YEAR_2019), Arguments.of(TripDataset.YELLOW, Layout.YEAR_2025));
+		return Stream.of(Arguments.of(Dataset.GREEN, Layout.YEAR_2023),
+				Arguments.of(Dataset.FHV, Layout.YEAR_2019), Arguments.of(Dataset.YELLOW, Layout.YEAR_2025));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("otherLayouts")
-	void brokenRowsOfEveryLayoutAreExactlyTheLinesReportedEachBrokenInOneWay(TripDataset dataset,
+	void brokenRowsOfEveryLayoutAreExactlyTheLinesReportedEachBrokenInOneWay(Dataset dataset,
 			Layout layout) throws IOException {
 		GeneratorSettings settings = settings(dataset, layout, 4_000);
 		List<String> clean = GeneratedCsv.generate(settings).lines().toList();
@@ -259,7 +261,7 @@ class CsvOutputTests {
 		}
 	}
 
-	private static GeneratorSettings settings(TripDataset dataset, Layout layout, long rides) {
+	private static GeneratorSettings settings(Dataset dataset, Layout layout, long rides) {
 		return GeneratorSettings.of(rides).withDataset(dataset).withLayout(layout);
 	}
 

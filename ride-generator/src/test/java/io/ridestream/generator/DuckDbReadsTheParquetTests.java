@@ -21,6 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.ridestream.model.Dataset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** DuckDB, a Parquet reader independent of parquet-java, reads the files as the CSV of the same settings says. */
@@ -42,16 +44,16 @@ class DuckDbReadsTheParquetTests {
 	}
 
 	static Stream<Arguments> taxiLayouts() {
-		return Stream.of(TripDataset.YELLOW, TripDataset.GREEN)
+		return Stream.of(Dataset.YELLOW, Dataset.GREEN)
 			.flatMap((dataset) -> Stream.of(Layout.values()).map((layout) -> Arguments.of(dataset, layout)));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("taxiLayouts")
-	void countsTaxiRidesAndSumsTheirTotalsAsWritten(TripDataset dataset, Layout layout) throws Exception {
+	void countsTaxiRidesAndSumsTheirTotalsAsWritten(Dataset dataset, Layout layout) throws Exception {
 		GeneratorSettings settings = GeneratorSettings.of(4_000).withDataset(dataset).withLayout(layout)
 			.withQuirks(QuirkRates.NONE.withBlankVendor(0.05).withRefunds(0.05).withOutliers(0.02));
-		String pickup = (dataset == TripDataset.YELLOW) ? "tpep_pickup_datetime" : "lpep_pickup_datetime";
+		String pickup = (dataset == Dataset.YELLOW) ? "tpep_pickup_datetime" : "lpep_pickup_datetime";
 		List<Map<String, String>> csv = GeneratedCsv.records(GeneratedCsv.generate(settings));
 
 		Map<String, Object> read = query(write(settings), "count(*)", "sum(CAST(round(total_amount * 100) AS BIGINT))",
@@ -65,7 +67,7 @@ class DuckDbReadsTheParquetTests {
 	@ParameterizedTest(name = "fhv {0}")
 	@MethodSource("layouts")
 	void countsFhvRidesAndTheirRecordedZonesAsWritten(Layout layout) throws Exception {
-		GeneratorSettings settings = GeneratorSettings.of(4_000).withDataset(TripDataset.FHV).withLayout(layout);
+		GeneratorSettings settings = GeneratorSettings.of(4_000).withDataset(Dataset.FHV).withLayout(layout);
 		List<Map<String, String>> csv = GeneratedCsv.records(GeneratedCsv.generate(settings));
 
 		Map<String, Object> read = query(write(settings), "count(*)", "count(PUlocationID)", "count(DOlocationID)",

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.ridestream.model.Dataset;
 import io.ridestream.read.RideRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +128,7 @@ class GenerateRidesTests {
 				"--seed", "12", "--report", report.toString());
 
 		JsonNode json = JsonMapper.builder().build().readTree(Files.readString(report));
-		GenerationResult expected = new RideGenerator(GeneratorSettings.of(2000).withDataset(TripDataset.FHV)
+		GenerationResult expected = new RideGenerator(GeneratorSettings.of(2000).withDataset(Dataset.FHV)
 			.withSeed(12)
 			.withQuirks(QuirkRates.NONE.withOutliers(0.05))).write(this.directory.resolve("expected.csv.gz"));
 		assertThat(json.get("output").asString()).isEqualTo(file.toString());

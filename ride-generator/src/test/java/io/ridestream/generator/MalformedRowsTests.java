@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.ridestream.model.Dataset;
 import io.ridestream.read.RideRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +68,7 @@ class MalformedRowsTests {
 	void everyKindOfBrokenRowIsRejectedByTheReader(Malformation malformation) {
 		String csv = GeneratedCsv.generate(GeneratorSettings.of(300));
 		SplittableRandom random = new SplittableRandom(3);
-		Malformation.Targets targets = new CsvFormat(Layout.YEAR_2019.columns(TripDataset.YELLOW)).targets();
+		Malformation.Targets targets = new CsvFormat(Layout.YEAR_2019.columns(Dataset.YELLOW)).targets();
 		String broken = csv.lines()
 			.map((line) -> line.startsWith("VendorID") ? line : malformation.apply(line, random, targets))
 			.collect(Collectors.joining("\n"));

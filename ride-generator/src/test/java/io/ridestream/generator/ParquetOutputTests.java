@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.ridestream.model.Dataset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -49,21 +51,21 @@ class ParquetOutputTests {
 		String fhv2019 = "dispatching_base_num STRING, pickup_datetime TIMESTAMP(MICROS), "
 				+ "dropOff_datetime TIMESTAMP(MICROS), PUlocationID DOUBLE, DOlocationID DOUBLE, SR_Flag INT32, "
 				+ "Affiliated_base_number STRING";
-		return Stream.of(Arguments.of(TripDataset.YELLOW, 2019, yellow2019),
-				Arguments.of(TripDataset.YELLOW, 2021, yellow2019 + ", airport_fee DOUBLE"),
-				Arguments.of(TripDataset.YELLOW, 2023, yellow2023),
-				Arguments.of(TripDataset.YELLOW, 2025,
+		return Stream.of(Arguments.of(Dataset.YELLOW, 2019, yellow2019),
+				Arguments.of(Dataset.YELLOW, 2021, yellow2019 + ", airport_fee DOUBLE"),
+				Arguments.of(Dataset.YELLOW, 2023, yellow2023),
+				Arguments.of(Dataset.YELLOW, 2025,
 						nanoseconds(yellow2023) + ", cbd_congestion_fee DOUBLE"),
-				Arguments.of(TripDataset.GREEN, 2019, green2019), Arguments.of(TripDataset.GREEN, 2021, green2019),
-				Arguments.of(TripDataset.GREEN, 2023, green2023),
-				Arguments.of(TripDataset.GREEN, 2025, nanoseconds(green2023) + ", cbd_congestion_fee DOUBLE"),
-				Arguments.of(TripDataset.FHV, 2019, fhv2019), Arguments.of(TripDataset.FHV, 2021, fhv2019),
-				Arguments.of(TripDataset.FHV, 2023, fhv2019), Arguments.of(TripDataset.FHV, 2025, nanoseconds(fhv2019)));
+				Arguments.of(Dataset.GREEN, 2019, green2019), Arguments.of(Dataset.GREEN, 2021, green2019),
+				Arguments.of(Dataset.GREEN, 2023, green2023),
+				Arguments.of(Dataset.GREEN, 2025, nanoseconds(green2023) + ", cbd_congestion_fee DOUBLE"),
+				Arguments.of(Dataset.FHV, 2019, fhv2019), Arguments.of(Dataset.FHV, 2021, fhv2019),
+				Arguments.of(Dataset.FHV, 2023, fhv2019), Arguments.of(Dataset.FHV, 2025, nanoseconds(fhv2019)));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("physicalTypes")
-	void storesEachColumnInTheYearsPhysicalTypeAsOptional(TripDataset dataset, int year, String columnTypes)
+	void storesEachColumnInTheYearsPhysicalTypeAsOptional(Dataset dataset, int year, String columnTypes)
 			throws IOException {
 		Path file = write(settings(dataset, year, 100));
 
@@ -79,7 +81,7 @@ class ParquetOutputTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("datasetsAndYears")
-	void holdsTheSameRidesAsTheCsvOfTheSameSettings(TripDataset dataset, int year) throws IOException {
+	void holdsTheSameRidesAsTheCsvOfTheSameSettings(Dataset dataset, int year) throws IOException {
 		GeneratorSettings settings = settings(dataset, year, 3_000)
 			.withQuirks(dataset.hasFares() ? QuirkRates.NONE.withBlankVendor(0.02).withRefunds(0.02)
 				.withUnusualCodes(0.02).withOutliers(0.02) : QuirkRates.NONE.withOutliers(0.02));
@@ -98,7 +100,7 @@ class ParquetOutputTests {
 
 	@Test
 	void sameSeedWritesIdenticalBytes() throws IOException {
-		GeneratorSettings settings = settings(TripDataset.GREEN, 2023, 5_000).withQuirks(QuirkRates.NONE.withOutliers(0.1));
+		GeneratorSettings settings = settings(Dataset.GREEN, 2023, 5_000).withQuirks(QuirkRates.NONE.withOutliers(0.1));
 
 		byte[] first = Files.readAllBytes(write(settings));
 		byte[] second = Files.readAllBytes(write(settings));
@@ -108,7 +110,7 @@ class ParquetOutputTests {
 
 	@Test
 	void timestampsInNanosecondsAndMicrosecondsReadBackAsTheSameTimes() throws IOException {
-		GeneratorSettings settings = settings(TripDataset.YELLOW, 2023, 1_000);
+		GeneratorSettings settings = settings(Dataset.YELLOW, 2023, 1_000);
 
 		List<List<String>> micros = ParquetContents.read(write(settings)).rows();
 		List<List<String>> nanos = ParquetContents.read(write(settings.withLayout(Layout.YEAR_2025))).rows();
@@ -129,7 +131,7 @@ class ParquetOutputTests {
 	@Test
 	void refusesStartsThatTimestampsInNanosecondsCannotHold() {
 		RideGenerator generator = new RideGenerator(
-				settings(TripDataset.FHV, 2025, 10).withStart(LocalDateTime.of(2300, 1, 1, 0, 0)));
+				settings(Dataset.FHV, 2025, 10).withStart(LocalDateTime.of(2300, 1, 1, 0, 0)));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> generator.write(this.directory.resolve("x.parquet")))
 			.withMessageContaining("2262");
@@ -166,7 +168,7 @@ class ParquetOutputTests {
 		return file;
 	}
 
-	static GeneratorSettings settings(TripDataset dataset, int year, long rides) {
+	static GeneratorSettings settings(Dataset dataset, int year, long rides) {
 		return GeneratorSettings.of(rides).withDataset(dataset).withLayout(Layout.ofYear(year));
 	}
 

@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.ridestream.model.Dataset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -55,7 +57,7 @@ class QuirksTests {
 
 	@Test
 	void unusualCodesArePaymentTypeZeroOrVendorFiveOrSix() throws IOException {
-		Written written = write(yellow2021().withDataset(TripDataset.GREEN)
+		Written written = write(yellow2021().withDataset(Dataset.GREEN)
 			.withQuirks(QuirkRates.NONE.withUnusualCodes(0.04)));
 
 		long paymentTypeZero = written.rows().stream().filter((row) -> row.get("payment_type").equals("0")).count();
@@ -95,7 +97,7 @@ class QuirksTests {
 
 	@Test
 	void fhvRidesCanBeOutliersToo() throws IOException {
-		Written written = write(GeneratorSettings.of(RIDES).withDataset(TripDataset.FHV)
+		Written written = write(GeneratorSettings.of(RIDES).withDataset(Dataset.FHV)
 			.withQuirks(QuirkRates.NONE.withOutliers(0.02)));
 
 		long outsideTheMonth = written.rows().stream()
@@ -111,7 +113,7 @@ class QuirksTests {
 
 	@Test
 	void fhvRecordsHaveNoVendorFaresOrPaymentTypeToMakeOdd() {
-		GeneratorSettings fhv = GeneratorSettings.of(10).withDataset(TripDataset.FHV);
+		GeneratorSettings fhv = GeneratorSettings.of(10).withDataset(Dataset.FHV);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> fhv.withQuirks(QuirkRates.NONE.withRefunds(0.1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> fhv.withQuirks(QuirkRates.NONE.withBlankVendor(0.1)));

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.ridestream.model.Dataset;
 import io.ridestream.model.Ride;
 import io.ridestream.read.RideFiles;
 import io.ridestream.read.RideReader;
@@ -30,7 +31,7 @@ class ReadersTakeWhatItWritesTests {
 
 	static List<Arguments> files() {
 		List<Arguments> files = new ArrayList<>();
-		for (TripDataset dataset : TripDataset.values()) {
+		for (Dataset dataset : Dataset.values()) {
 			for (OutputFormat format : OutputFormat.values()) {
 				for (Layout layout : Layout.values()) {
 					files.add(Arguments.of(dataset, format, layout));
@@ -42,8 +43,8 @@ class ReadersTakeWhatItWritesTests {
 
 	@ParameterizedTest(name = "{0} {2} as {1}")
 	@MethodSource("files")
-	void readsEveryRowAsARideOfItsDataset(TripDataset dataset, OutputFormat format, Layout layout) throws IOException {
-		QuirkRates quirks = (dataset == TripDataset.FHV) ? QuirkRates.NONE.withOutliers(0.05)
+	void readsEveryRowAsARideOfItsDataset(Dataset dataset, OutputFormat format, Layout layout) throws IOException {
+		QuirkRates quirks = (dataset == Dataset.FHV) ? QuirkRates.NONE.withOutliers(0.05)
 				: new QuirkRates(0.05, 0.05, 0.05, 0.05);
 		Path file = this.dir.resolve(dataset.wireName() + "." + format.wireName());
 		GenerationResult result = new RideGenerator(GeneratorSettings.of(RIDES).withDataset(dataset)
@@ -60,7 +61,7 @@ class ReadersTakeWhatItWritesTests {
 
 		assertThat(rows).hasSize(RIDES).allSatisfy((row) -> assertThat(row).isInstanceOf(RideRow.Parsed.class));
 		List<Ride> rides = rows.stream().map((row) -> ((RideRow.Parsed) row).ride()).toList();
-		if (dataset != TripDataset.FHV) {
+		if (dataset != Dataset.FHV) {
 			assertThat(rides.stream().filter((ride) -> ride.vendorId() == null).count())
 				.isEqualTo(result.quirks().blankVendor());
 		}
