@@ -49,13 +49,7 @@ class PickupZonesController {
 				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
 			}
 		}
-		return new PickupZones(List.copyOf(datasets), this.statistics.busiestPickupZones(datasets, limit));
-	}
-
-	/**
-	 * The answer: the datasets asked for, and their busiest pickup zones, busiest first, ties by location id.
-	 */
-	record PickupZones(List<String> datasets, List<LocationCount> zones) {
+		return this.statistics.busiestPickupZones(datasets, limit);
 	}
 
 }

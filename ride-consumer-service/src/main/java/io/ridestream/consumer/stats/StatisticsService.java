@@ -217,9 +217,10 @@ public class StatisticsService {
 
 	/**
 	 * The busiest pickup zones of the rides of these datasets together ({@code yellow}, {@code green}, {@code fhv}),
-	 * busiest first, at most {@code limit}.
+	 * busiest first, at most {@code limit}, and how many of their rides were picked up in no zone of the table (no
+	 * location given, as in many FHV trips, or one the table does not list): those are not a zone to rank.
 	 */
-	public List<LocationCount> busiestPickupZones(Set<String> datasets, int limit) {
+	public PickupZones busiestPickupZones(Set<String> datasets, int limit) {
 		long current = this.version.get();
 		Merged<RideAggregate> merged = this.aggregate;
 		if (merged.version() != current) {
@@ -229,11 +230,17 @@ public class StatisticsService {
 				.reduce(new RideAggregate(), RideAggregate::merge));
 			this.aggregate = merged;
 		}
-		return merged.value()
-			.topPickupLocations(datasets, limit)
-			.stream()
+		List<Map.Entry<Integer, Long>> busiest = merged.value().topPickupLocations(datasets, limit + 1);
+		long withoutZone = busiest.stream()
+			.filter((entry) -> entry.getKey() == ZoneLookup.OTHER_LOCATION)
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		List<LocationCount> zones = busiest.stream()
+			.filter((entry) -> entry.getKey() != ZoneLookup.OTHER_LOCATION)
+			.limit(limit)
 			.map((entry) -> LocationCount.of(entry.getKey(), entry.getValue(), this.zones))
 			.toList();
+		return new PickupZones(List.copyOf(datasets), withoutZone, zones);
 	}
 
 	/** The windows of that kind of all partitions, merged once per change of the changelog (see {@link #current}). */

@@ -89,10 +89,12 @@ class DatasetStatisticsTests {
 	}
 
 	@Test
-	void answersTheBusiestPickupZoneOfGreenAndFhvTripsTogether() {
+	void answersTheBusiestPickupZoneOfGreenAndFhvTripsTogetherAndCountsTheirRidesWithoutZoneApart() {
 		Map<Integer, Long> pickups = Stream.concat(ofDataset(Dataset.GREEN).stream(), ofDataset(Dataset.FHV).stream())
 			.collect(Collectors.groupingBy((ride) -> Objects.requireNonNullElse(ride.pickupLocationId(), 0),
 				Collectors.counting()));
+		long withoutZone = pickups.getOrDefault(0, 0L);
+		pickups.remove(0);
 		Map.Entry<Integer, Long> busiest = pickups.entrySet()
 			.stream()
 			.min(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -106,6 +108,8 @@ class DatasetStatisticsTests {
 			.expectBody()
 			.jsonPath("$.datasets")
 			.isEqualTo(List.of("green", "fhv"))
+			.jsonPath("$.ridesWithoutZone")
+			.isEqualTo((int) withoutZone)
 			.jsonPath("$.zones.length()")
 			.isEqualTo(1)
 			.jsonPath("$.zones[0].locationId")
