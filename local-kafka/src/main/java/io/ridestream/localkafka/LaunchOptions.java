@@ -8,13 +8,15 @@ import java.util.Map;
  * Command-line options of {@link LocalKafka}. Each option can also come from an environment variable; an argument
  * wins over the environment.
  */
-record LaunchOptions(String host, int port, int controllerPort, Path dataDir, boolean help) {
+record LaunchOptions(String host, String advertisedHost, int port, int controllerPort, Path dataDir, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar local-kafka-exec.jar [options]
 			Starts a single-node Apache Kafka broker (KRaft, broker + controller) for local development.
 
 			  --host HOST              address to listen on               (KAFKA_HOST, default 127.0.0.1)
+			  --advertised-host HOST   address clients are told to use    (KAFKA_ADVERTISED_HOST, default: the
+			                           listen address, localhost for 0.0.0.0; in a container, its service name)
 			  --port PORT              client (PLAINTEXT) port            (KAFKA_PORT, default 9092)
 			  --controller-port PORT   KRaft controller port              (KAFKA_CONTROLLER_PORT, default port + 1)
 			  --data-dir DIR           storage, formatted on first start  (KAFKA_DATA_DIR, default ./.run/kafka-data)
@@ -25,8 +27,9 @@ record LaunchOptions(String host, int port, int controllerPort, Path dataDir, bo
 
 	static final Path DEFAULT_DATA_DIR = Path.of(".run", "kafka-data");
 
-	private static final Map<String, String> ENVIRONMENT = Map.of("--host", "KAFKA_HOST", "--port", "KAFKA_PORT",
-			"--controller-port", "KAFKA_CONTROLLER_PORT", "--data-dir", "KAFKA_DATA_DIR");
+	private static final Map<String, String> ENVIRONMENT = Map.of("--host", "KAFKA_HOST", "--advertised-host",
+			"KAFKA_ADVERTISED_HOST", "--port", "KAFKA_PORT", "--controller-port", "KAFKA_CONTROLLER_PORT", "--data-dir",
+			"KAFKA_DATA_DIR");
 
 	/**
 	 * @throws IllegalArgumentException with a message for the user if an option is unknown or invalid
@@ -42,7 +45,7 @@ record LaunchOptions(String host, int port, int controllerPort, Path dataDir, bo
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--help") || arg.equals("-h")) {
-				return new LaunchOptions("127.0.0.1", DEFAULT_PORT, DEFAULT_PORT + 1, DEFAULT_DATA_DIR, true);
+				return new LaunchOptions("127.0.0.1", null, DEFAULT_PORT, DEFAULT_PORT + 1, DEFAULT_DATA_DIR, true);
 			}
 			int equals = arg.indexOf('=');
 			String option = (equals > 0) ? arg.substring(0, equals) : arg;
@@ -66,7 +69,8 @@ record LaunchOptions(String host, int port, int controllerPort, Path dataDir, bo
 			throw new IllegalArgumentException("--controller-port must differ from --port (" + port + ")");
 		}
 		String dataDir = values.get("--data-dir");
-		return new LaunchOptions(values.getOrDefault("--host", "127.0.0.1"), port, controllerPort,
+		return new LaunchOptions(values.getOrDefault("--host", "127.0.0.1"), values.get("--advertised-host"), port,
+				controllerPort,
 				(dataDir != null) ? Path.of(dataDir) : DEFAULT_DATA_DIR, false);
 	}
 

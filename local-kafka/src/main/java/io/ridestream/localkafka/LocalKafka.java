@@ -25,12 +25,15 @@ public final class LocalKafka {
 		// Before anything creates a logger: Kafka's classes log as soon as they are loaded.
 		Path logFile = LauncherLogging.writeTo(dataDir);
 
-		LocalKafkaBroker broker = LocalKafkaBroker.builder()
+		LocalKafkaBroker.Builder builder = LocalKafkaBroker.builder()
 			.host(options.host())
 			.port(options.port())
 			.controllerPort(options.controllerPort())
-			.dataDir(dataDir)
-			.build();
+			.dataDir(dataDir);
+		if (options.advertisedHost() != null) {
+			builder.advertisedHost(options.advertisedHost());
+		}
+		LocalKafkaBroker broker = builder.build();
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "local-kafka-shutdown"));
 		try {
 			broker.start();

@@ -61,6 +61,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
 	private final String host;
 
+	/** The host clients are told to connect to, or null for the bind host. */
+	private final String advertisedHost;
+
 	/** The {@value #CLIENT_LISTENER} listener first, then the added ones. */
 	private final List<Listener> requestedListeners;
 
@@ -91,6 +94,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
 	private LocalKafkaBroker(Builder builder) {
 		this.host = builder.host;
+		this.advertisedHost = builder.advertisedHost;
 		this.requestedListeners = List.copyOf(builder.listeners.values());
 		this.requestedControllerPort = builder.controllerPort;
 		this.requestedDataDir = builder.dataDir;
@@ -134,7 +138,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
 	private KafkaConfig resolveConfig() {
 		InetAddress address = resolve(this.host);
-		this.connectHost = address.isAnyLocalAddress() ? "localhost" : this.host;
+		this.connectHost = (this.advertisedHost != null) ? this.advertisedHost
+				: address.isAnyLocalAddress() ? "localhost" : this.host;
 		Ports ports = new Ports(address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address);
 		Map<String, Listener> resolved = new LinkedHashMap<>();
 		for (Listener listener : this.requestedListeners) {
@@ -318,6 +323,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
 		private String host = "127.0.0.1";
 
+		private String advertisedHost;
+
 		private final Map<String, Listener> listeners = new LinkedHashMap<>();
 
 		private int controllerPort = -1;
@@ -333,6 +340,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
 		/** Address the listeners bind to and advertise ({@code localhost} is advertised for a wildcard). */
 		public Builder host(String host) {
 			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/**
+		 * The host clients are told to connect to, instead of the bind host: the name other containers know the
+		 * broker's container by, when it binds to every interface in one.
+		 */
+		public Builder advertisedHost(String advertisedHost) {
+			this.advertisedHost = Objects.requireNonNull(advertisedHost, "advertisedHost");
 			return this;
 		}
 

@@ -14,7 +14,7 @@ class LaunchOptionsTests {
 	void defaultsToPort9092OnLoopbackWithTheControllerOnTheNextPort() {
 		LaunchOptions options = LaunchOptions.parse(new String[0], Map.of());
 
-		assertThat(options).isEqualTo(new LaunchOptions("127.0.0.1", 9092, 9093, Path.of(".run/kafka-data"), false));
+		assertThat(options).isEqualTo(new LaunchOptions("127.0.0.1", null, 9092, 9093, Path.of(".run/kafka-data"), false));
 	}
 
 	@Test
@@ -22,7 +22,7 @@ class LaunchOptionsTests {
 		LaunchOptions options = LaunchOptions.parse(new String[0], Map.of("KAFKA_PORT", "19092",
 				"KAFKA_CONTROLLER_PORT", "19999", "KAFKA_DATA_DIR", "/tmp/kafka", "KAFKA_HOST", "localhost"));
 
-		assertThat(options).isEqualTo(new LaunchOptions("localhost", 19092, 19999, Path.of("/tmp/kafka"), false));
+		assertThat(options).isEqualTo(new LaunchOptions("localhost", null, 19092, 19999, Path.of("/tmp/kafka"), false));
 	}
 
 	@Test
@@ -84,6 +84,15 @@ class LaunchOptionsTests {
 	void recognisesHelpAmongOtherOptions() {
 		assertThat(LaunchOptions.parse(new String[] { "--port", "19092", "--help" }, Map.of()).help()).isTrue();
 		assertThat(LaunchOptions.parse(new String[] { "--port", "19092" }, Map.of()).help()).isFalse();
+	}
+
+	@Test
+	void takesTheAdvertisedHostFromTheOptionOrTheEnvironment() {
+		assertThat(LaunchOptions.parse(new String[] { "--host", "0.0.0.0", "--advertised-host", "kafka" }, Map.of())
+			.advertisedHost()).isEqualTo("kafka");
+		assertThat(LaunchOptions.parse(new String[0], Map.of("KAFKA_ADVERTISED_HOST", "broker-1")).advertisedHost())
+			.isEqualTo("broker-1");
+		assertThat(LaunchOptions.parse(new String[0], Map.of()).advertisedHost()).isNull();
 	}
 
 }
