@@ -84,14 +84,18 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void buildsEachServiceFromTheDockerfileInItsModule() {
+	void buildsEachServiceFromTheRepositorysDockerfileNamingItsModule() {
 		for (String name : SERVICES) {
 			Map<String, Object> build = section(name, "build");
-			Path dockerfile = ServiceProcess.PROJECT_ROOT.resolve(String.valueOf(build.get("dockerfile")));
 
-			assertThat(dockerfile).as(name).isEqualTo(ServiceProcess.PROJECT_ROOT.resolve(name).resolve("Dockerfile"));
-			assertThat(dockerfile).content().contains("-pl " + name + " ").contains(name + "-*-exec.jar");
+			assertThat(build).as(name).containsEntry("context", ".").containsEntry("args", Map.of("SERVICE", name));
+			assertThat(ServiceProcess.PROJECT_ROOT.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))))
+				.as(name)
+				.isEqualTo(ServiceProcess.PROJECT_ROOT.resolve("Dockerfile"));
 		}
+		assertThat(ServiceProcess.PROJECT_ROOT.resolve("Dockerfile")).content()
+			.contains("-pl \"$SERVICE\" -am")
+			.contains("COPY . .");
 	}
 
 	@SuppressWarnings("unchecked")
