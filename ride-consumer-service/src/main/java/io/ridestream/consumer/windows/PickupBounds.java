@@ -13,7 +13,8 @@ import java.util.Objects;
  * {@code maxAhead} after the wall clock.</li>
  * <li>Too far ahead: more than {@code maxAhead} after the partition's stream time. A replay of a later month is
  * such a jump too, a real one: once {@code jumpAfterRides} rides in a row agree on it (each within
- * {@code maxAhead} of the first of them), stream time follows them, and the windows go on from there.</li>
+ * {@code maxAhead} of the one before it, so that a sparse month, whose run spans days, is followed too), stream
+ * time follows them, and the windows go on from there.</li>
  * </ul>
  *
  * @param earliest the earliest plausible pickup time
@@ -52,7 +53,7 @@ public record PickupBounds(LocalDateTime earliest, Duration maxAhead, int jumpAf
 		return streamTime != null && pickup.isAfter(streamTime.plus(this.maxAhead));
 	}
 
-	/** Whether two pickups far ahead agree on where the stream has jumped. */
+	/** Whether a pickup far ahead agrees with the one before it on where the stream has jumped. */
 	boolean agree(LocalDateTime first, LocalDateTime next) {
 		return !next.isBefore(first.minus(this.maxAhead)) && !next.isAfter(first.plus(this.maxAhead));
 	}

@@ -63,7 +63,7 @@ public final class WindowedCounts {
 
 	private long ridesOutsideWindows;
 
-	/** The first of the rides in a row picked up far ahead of stream time (see {@link PickupBounds}), if any. */
+	/** The latest of the rides in a row picked up far ahead of stream time (see {@link PickupBounds}), if any. */
 	private LocalDateTime aheadSince;
 
 	private int aheadRides;
@@ -154,9 +154,10 @@ public final class WindowedCounts {
 			return true;
 		}
 		if (this.aheadSince == null || !bounds.agree(this.aheadSince, pickup)) {
-			this.aheadSince = pickup;
 			this.aheadRides = 0;
 		}
+		// Each ride of the run is compared with the one before it: a sparse month's run spans days.
+		this.aheadSince = pickup;
 		if (++this.aheadRides < bounds.jumpAfterRides()) {
 			return false;
 		}
@@ -491,7 +492,7 @@ public final class WindowedCounts {
 	 * @param lateRides rides late for at least one of their windows
 	 * @param lateRidesForEvictedWindows the late rides of which a window was evicted already
 	 * @param ridesOutsideWindows rides counted in no window, their pickup time outside the {@link PickupBounds}
-	 * @param aheadSince the first of the latest rides in a row picked up far ahead of stream time, or null
+	 * @param aheadSince the latest of the rides in a row picked up far ahead of stream time, or null
 	 * @param aheadRides how many rides in a row, since {@code aheadSince}, were picked up far ahead
 	 */
 	public record Progress(LocalDateTime streamTime, LocalDateTime watermark, long lateRides,

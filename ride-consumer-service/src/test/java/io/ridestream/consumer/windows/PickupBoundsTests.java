@@ -70,6 +70,19 @@ class PickupBoundsTests {
 	}
 
 	@Test
+	void streamTimeFollowsASparseLaterMonthWhoseRidesInARowSpanMoreThanMaxAhead() {
+		// A green month on 6 partitions: a partition sees a few hundred rides a day, so its run of rides far ahead
+		// spans days; each ride is close to the one before it.
+		LocalDateTime nextMonth = at("00:00").plusMonths(1);
+		WindowedCounts counts = counted(rideAt("00:01"), ride(nextMonth, 1, 1, 2, "5"),
+				ride(nextMonth.plusHours(20), 1, 1, 2, "5"), ride(nextMonth.plusHours(40), 1, 1, 2, "5"),
+				ride(nextMonth.plusHours(60), 1, 1, 2, "5"));
+
+		assertThat(counts.ridesOutsideWindows()).isEqualTo(2);
+		assertThat(counts.streamTime()).isEqualTo(nextMonth.plusHours(60));
+	}
+
+	@Test
 	void ridesFarAheadThatDisagreeWithEachOtherNeverMoveStreamTime() {
 		WindowedCounts counts = counted(rideAt("00:01"), ride(at("00:01").plusYears(10), 1, 1, 2, "5"),
 				ride(at("00:01").plusYears(20), 1, 1, 2, "5"), ride(at("00:01").plusYears(30), 1, 1, 2, "5"),
