@@ -51,7 +51,11 @@ class ReplayFiles {
 		List<ReplayFile> files = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 			for (Path entry : entries) {
-				find(directory, entry.getFileName().toString()).ifPresent((found) -> files.add(found.file()));
+				String name = entry.getFileName().toString();
+				Optional<Path> file = find(directory, name);
+				if (file.isPresent()) {
+					describe(name, file.get()).ifPresent(files::add);
+				}
 			}
 		}
 		files.sort(Comparator.comparing(ReplayFile::name));
@@ -67,12 +71,12 @@ class ReplayFiles {
 	ReplaySource source(String name) {
 		requireFileName(name);
 		Path directory = realDirectory();
-		return find(directory, name).map((found) -> new ReplayFileSource(name, found.path()))
+		return find(directory, name).map((file) -> new ReplayFileSource(name, file))
 			.orElseThrow(() -> new ReplayFileNotFoundException(name));
 	}
 
-	/** The file of this name if it can be replayed; one rule for the listing and for replays. */
-	private static Optional<Found> find(Path directory, String name) {
+	/** Where the file of this name really is, if it can be replayed; one rule for the listing and for replays. */
+	private static Optional<Path> find(Path directory, String name) {
 		if (name.startsWith(".")) {
 			return Optional.empty();
 		}
@@ -81,8 +85,20 @@ class ReplayFiles {
 			if (!file.startsWith(directory) || !Files.isRegularFile(file) || !Files.isReadable(file)) {
 				return Optional.empty();
 			}
-			return Optional.of(new Found(new ReplayFile(name, Files.size(file), RideFileFormat.of(file).label(),
-					datasetOf(file)), file));
+			return Optional.of(file);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The file as the listing shows it, or none if it went meanwhile; its format and dataset are read from the file,
+	 * so the listing does this and a replay does not.
+	 */
+	private static Optional<ReplayFile> describe(String name, Path file) {
+		try {
+			return Optional.of(new ReplayFile(name, Files.size(file), RideFileFormat.of(file).label(), datasetOf(file)));
 		}
 		catch (IOException ex) {
 			return Optional.empty();
@@ -132,9 +148,6 @@ class ReplayFiles {
 		}
 		throw new NoDataDirectoryException("The data directory " + this.directory.toAbsolutePath()
 				+ " (ridestream.replay.data-dir) does not exist or is not a directory");
-	}
-
-	private record Found(ReplayFile file, Path path) {
 	}
 
 }
