@@ -15,9 +15,11 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * compose.yaml cannot be run here (no Docker engine), so it is checked for what makes it start in order: every
- * service has a health check that its image can run, and both services wait for a healthy Kafka. CI also runs
- * {@code docker-compose config} on it.
+ * What compose.yaml promises its users, read from the file: every service has a health check its image can run and a
+ * restart policy, both services wait for a healthy Kafka and registry, the two-consumers profile runs a second consumer
+ * like the first, and compose.podman.yaml swaps nothing but the two images that cannot be pulled here.
+ * {@link ComposeHealthChecksTest} runs the health checks; compose-test.sh runs the whole file with podman; CI also
+ * runs {@code docker-compose config} on it.
  */
 class ComposeFileTest {
 
@@ -43,6 +45,40 @@ class ComposeFileTest {
 	void givesEveryServiceAHealthCheck() {
 		assertThat(services).containsKeys("kafka", "schema-registry", "ride-producer-service", "ride-consumer-service");
 		services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+	}
+
+	@Test
+	void restartsEveryServiceThatStopsWithoutBeingAskedTo() {
+		services.forEach((name, service) -> assertThat(service).as(name).containsEntry("restart", "unless-stopped"));
+	}
+
+	@Test
+	void theTwoConsumersProfileRunsASecondConsumerLikeTheFirstOnTheNextPort() {
+		Map<String, Object> first = services.get("ride-consumer-service");
+		Map<String, Object> second = services.get("ride-consumer-service-2");
+
+		assertThat(second).containsEntry("profiles", List.of("two-consumers"))
+			.containsEntry("ports", List.of("127.0.0.1:8082:8081"));
+		assertThat(first).doesNotContainKey("profiles").containsEntry("ports", List.of("127.0.0.1:8081:8081"));
+		for (String key : List.of("image", "build", "environment", "depends_on", "healthcheck", "restart")) {
+			assertThat(second.get(key)).as(key).isEqualTo(first.get(key));
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void thePodmanFileSwapsOnlyKafkaAndTheRegistryForImagesBuiltHere() throws IOException {
+		Map<String, Map<String, Object>> swapped;
+		try (Reader podman = Files.newBufferedReader(ServiceProcess.PROJECT_ROOT.resolve("compose.podman.yaml"))) {
+			swapped = (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(podman).get("services");
+		}
+
+		assertThat(swapped).containsOnlyKeys("kafka", "schema-registry");
+		swapped.forEach((name, service) -> {
+			Map<String, Object> build = (Map<String, Object>) service.get("build");
+			assertThat(ServiceProcess.PROJECT_ROOT.resolve(String.valueOf(build.get("dockerfile")))).as(name).isRegularFile();
+			assertThat(String.valueOf(service.get("image"))).as(name).startsWith("ride-stream/");
+		});
 	}
 
 	@Test

@@ -68,9 +68,9 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
 	private Rejection nextRejection;
 
-	private FakeSchemaRegistry() {
+	private FakeSchemaRegistry(InetSocketAddress address) {
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.server = HttpServer.create(address, 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -82,7 +82,18 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
 	/** Starts a registry on a free port; schema ids start at 1. */
 	public static FakeSchemaRegistry start() {
-		return new FakeSchemaRegistry();
+		return new FakeSchemaRegistry(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+	}
+
+	/**
+	 * Serves on every interface, port {@code args[0]} (8081 by default), until the process ends: the stand-in for
+	 * Confluent's registry in the project's container test ({@code compose.podman.yaml}), whose image cannot be
+	 * pulled there.
+	 */
+	public static void main(String[] args) {
+		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 8081;
+		new FakeSchemaRegistry(new InetSocketAddress(port));
+		System.out.println("Test schema registry listening on port " + port);
 	}
 
 	/** The base URL, e.g. {@code http://127.0.0.1:40123}, to use as {@code schema.registry.url}. */
