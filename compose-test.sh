@@ -73,7 +73,7 @@ make_base_image() {
     as_root cp /etc/ssl/certs/java/cacerts "$root/etc/ssl/certs/java/cacerts"
   fi
   as_root rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
-  as_root tar -C "$root" -c . | podman import --change 'CMD ["bash"]' - "localhost/eclipse-temurin:$tag" >/dev/null
+  as_root tar -C "$root" -c . | podman import --quiet --change 'CMD ["bash"]' - "localhost/eclipse-temurin:$tag" >/dev/null
   as_root rm -rf "$root"
   echo "eclipse-temurin:$tag: made from Debian's $package in $(since "$started") s"
 }
@@ -98,10 +98,14 @@ image_of() {
   esac
 }
 
+container_started() {
+  date -d "$(podman inspect --format '{{.State.StartedAt}}' "$(container "$1")" | sed 's/ UTC$//')" +%s.%N
+}
+
 healthy() { podman healthcheck run "$(container "$1")" >/dev/null 2>&1; }
 
 # podman runs health checks on a timer only under systemd, so they are run here: every second, for each service not
-# yet healthy, until all are (or the timeout). Prints each service's time to healthy since "up".
+# yet healthy, until all are (or the timeout). Prints each service's time to healthy since "up" and since its start.
 declare -A HEALTHY_AT
 await_all_healthy() {
   local started=$1 pending=("${SERVICES[@]}") service left
@@ -110,7 +114,8 @@ await_all_healthy() {
     for service in "${pending[@]}"; do
       if healthy "$service"; then
         HEALTHY_AT[$service]=$(since "$started")
-        printf '%-24s healthy after %6s s\n' "$service" "${HEALTHY_AT[$service]}"
+        printf '%-24s healthy %5s s after "up", %5s s after its container started\n' "$service" \
+          "${HEALTHY_AT[$service]}" "$(since "$(container_started "$service")")"
       else
         left+=("$service")
       fi
