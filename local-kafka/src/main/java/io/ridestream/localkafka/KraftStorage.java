@@ -27,9 +27,10 @@ final class KraftStorage {
 
 	/**
 	 * Formats the node's directories unless they already are.
+	 * @param clusterId the cluster's id, the same for all its nodes, or null for a new random one
 	 * @return whether the storage was formatted now (a new, empty cluster)
 	 */
-	static boolean formatIfNeeded(KafkaConfig config) throws Exception {
+	static boolean formatIfNeeded(KafkaConfig config, String clusterId) throws Exception {
 		Path metadataDir = Path.of(config.metadataLogDir());
 		if (Files.exists(metadataDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
 			logger.info("Storage in {} is already formatted, reusing it", metadataDir);
@@ -39,7 +40,7 @@ final class KraftStorage {
 		Formatter formatter = new Formatter()
 			.setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
 			.setNodeId(config.nodeId())
-			.setClusterId(Uuid.randomUuid().toString())
+			.setClusterId((clusterId != null) ? clusterId : Uuid.randomUuid().toString())
 			.setUnstableFeatureVersionsEnabled(config.unstableFeatureVersionsEnabled())
 			.setIgnoreFormatted(false)
 			.setControllerListenerName(config.controllerListenerNames().get(0))

@@ -73,6 +73,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
 	private final Map<String, String> serverProperties;
 
+	/** The node's place in a cluster of several, or null for node 1 alone. */
+	private final ClusterMembership membership;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private State state = State.NEW;
@@ -99,6 +102,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 		this.requestedControllerPort = builder.controllerPort;
 		this.requestedDataDir = builder.dataDir;
 		this.serverProperties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.serverProperties));
+		this.membership = builder.membership;
 	}
 
 	public static Builder builder() {
@@ -131,7 +135,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 		}
 		this.startupTime = Duration.ofNanos(System.nanoTime() - startedAt);
 		this.state = State.RUNNING;
-		logger.info("Kafka broker ready on {} in {} ms (data in {}, storage {})", bootstrapServers(),
+		logger.info("Kafka {} ready on {} in {} ms (data in {}, storage {})", describeNode(), address(),
 				this.startupTime.toMillis(), this.dataDir, this.storageFormatted ? "formatted now" : "reused");
 		return this;
 	}
@@ -142,17 +146,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
 				: address.isAnyLocalAddress() ? "localhost" : this.host;
 		Ports ports = new Ports(address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address);
 		Map<String, Listener> resolved = new LinkedHashMap<>();
-		for (Listener listener : this.requestedListeners) {
-			resolved.put(listener.name(), listener.withPort(ports.claim(listener.port(), listener.name() + " listener")));
+		if (isBroker()) {
+			for (Listener listener : this.requestedListeners) {
+				resolved.put(listener.name(),
+						listener.withPort(ports.claim(listener.port(), listener.name() + " listener")));
+			}
 		}
 		int requestedClientPort = this.requestedListeners.get(0).port();
 		int controller = (this.requestedControllerPort >= 0) ? this.requestedControllerPort
 				: (requestedClientPort != 0) ? requestedClientPort + 1 : 0;
-		this.controllerPort = ports.claim(controller, "controller");
+		this.controllerPort = isController() ? ports.claim(controller, "controller") : -1;
 		this.listeners = Collections.unmodifiableMap(resolved);
 		Map<String, String> properties = ServerProperties.build(this.host, this.connectHost,
 				new ArrayList<>(resolved.values()), this.controllerPort, this.dataDir.resolve(LOG_DIR_NAME),
-				this.serverProperties);
+				this.membership, this.serverProperties);
 		try {
 			return new KafkaConfig(properties);
 		}
@@ -163,7 +170,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
 	private boolean formatStorage(KafkaConfig config) {
 		try {
-			return KraftStorage.formatIfNeeded(config);
+			return KraftStorage.formatIfNeeded(config, (this.membership != null) ? this.membership.clusterId() : null);
 		}
 		catch (Exception ex) {
 			throw new LocalKafkaException("Cannot format Kafka storage in " + this.dataDir + ": " + describe(ex), ex);
@@ -239,10 +246,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		if (this.state == State.RUNNING) {
-			logger.info("Stopping Kafka broker on {}", bootstrapServers());
+			logger.info("Stopping Kafka {} on {}", describeNode(), address());
 			stopServer();
 			deleteTemporaryDataDir();
-			logger.info("Kafka broker stopped");
+			logger.info("Kafka {} stopped", describeNode());
 		}
 		if (this.state != State.FAILED) {
 			this.state = State.CLOSED;
@@ -263,6 +270,24 @@ public final class LocalKafkaBroker implements AutoCloseable {
 		catch (RuntimeException ex) {
 			logger.warn("Kafka broker did not shut down cleanly", ex);
 		}
+	}
+
+	private boolean isBroker() {
+		return this.membership == null || this.membership.role().broker();
+	}
+
+	private boolean isController() {
+		return this.membership == null || this.membership.role().controller();
+	}
+
+	private String describeNode() {
+		return (this.membership == null) ? "broker"
+				: this.membership.role().name().toLowerCase(Locale.ROOT) + " node " + this.membership.nodeId();
+	}
+
+	/** Where clients reach a broker, or the quorum a controller. */
+	private String address() {
+		return isBroker() ? bootstrapServers() : ServerProperties.hostPort(this.connectHost, this.controllerPort);
 	}
 
 	/** The settings resolved by {@link #start()} stay readable after {@link #close()}. */
@@ -333,6 +358,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
 		private final Map<String, String> serverProperties = new LinkedHashMap<>();
 
+		private ClusterMembership membership;
+
 		private Builder() {
 			this.listeners.put(CLIENT_LISTENER, new Listener(CLIENT_LISTENER, SecurityProtocol.PLAINTEXT, 0));
 		}
@@ -398,6 +425,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
 		public Builder serverProperties(Map<String, String> properties) {
 			properties.forEach(this::serverProperty);
+			return this;
+		}
+
+		/** Makes this broker one node of a cluster ({@link LocalKafkaCluster}); alone by default. */
+		Builder membership(ClusterMembership membership) {
+			this.membership = Objects.requireNonNull(membership, "membership");
 			return this;
 		}
 
