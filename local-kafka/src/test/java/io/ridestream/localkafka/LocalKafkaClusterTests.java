@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -162,13 +163,20 @@ class LocalKafkaClusterTests {
 		}
 	}
 
-	private static TopicDescription describe(Admin admin, String topic) throws Exception {
-		return admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic);
+	/** The topic as the broker asked knows it: a new topic reaches each broker's metadata a moment after it exists. */
+	private static TopicDescription describe(Admin admin, String topic) {
+		return await().atMost(Duration.ofSeconds(15))
+			.ignoreExceptions()
+			.until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic),
+					Objects::nonNull);
 	}
 
-	private static Config topicConfig(Admin admin, String topic) throws Exception {
+	private static Config topicConfig(Admin admin, String topic) {
 		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-		return admin.describeConfigs(List.of(resource)).all().get(15, TimeUnit.SECONDS).get(resource);
+		return await().atMost(Duration.ofSeconds(15))
+			.ignoreExceptions()
+			.until(() -> admin.describeConfigs(List.of(resource)).all().get(5, TimeUnit.SECONDS).get(resource),
+					Objects::nonNull);
 	}
 
 }
