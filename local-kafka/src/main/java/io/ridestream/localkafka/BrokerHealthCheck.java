@@ -35,9 +35,10 @@ public final class BrokerHealthCheck {
 	/** Why the broker does not serve, or null when it does. */
 	static String problem(String bootstrapServers, Duration timeout) {
 		int millis = (int) timeout.toMillis();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+		Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				millis, AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000))) {
+				millis, AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+		try {
 			int nodes = admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS).size();
 			return (nodes > 0) ? null : "the cluster has no broker";
 		}
@@ -50,6 +51,11 @@ public final class BrokerHealthCheck {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return "interrupted";
+		}
+		finally {
+			// Bounded: close() waits for the client's calls to end, and a call to a port that accepts connections
+			// but never answers can outlive its timeouts (seen: the check hung for minutes).
+			admin.close(Duration.ofSeconds(1));
 		}
 	}
 

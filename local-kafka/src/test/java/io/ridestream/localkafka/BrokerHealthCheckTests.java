@@ -4,6 +4,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,7 @@ class BrokerHealthCheckTests {
 	}
 
 	@Test
+	@Timeout(30) // a check that hangs is a failure, not a stalled build
 	void findsAProblemWhenThePortAcceptsButNoKafkaAnswers() throws Exception {
 		try (ServerSocket silent = new ServerSocket(0)) {
 			assertThat(BrokerHealthCheck.problem("127.0.0.1:" + silent.getLocalPort(), Duration.ofSeconds(2)))

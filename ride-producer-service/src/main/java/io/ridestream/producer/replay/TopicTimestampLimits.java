@@ -47,7 +47,8 @@ class TopicTimestampLimits {
 	/** The topic's limits now; Kafka's defaults if they cannot be read. */
 	TimestampLimits current() {
 		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, this.topic);
-		try (Admin admin = Admin.create(this.adminConfig)) {
+		Admin admin = Admin.create(this.adminConfig);
+		try {
 			Config config = admin.describeConfigs(List.of(resource))
 				.all()
 				.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -66,6 +67,10 @@ class TopicTimestampLimits {
 			logger.warn("Cannot read the timestamp limits of topic '" + this.topic + "', assuming Kafka's defaults: "
 					+ ex);
 			return TimestampLimits.KAFKA_DEFAULTS;
+		}
+		finally {
+			// Bounded: close() waits for the client's calls to end, which a silent broker can hold up for minutes.
+			admin.close(TIMEOUT);
 		}
 	}
 
