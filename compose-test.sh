@@ -5,7 +5,8 @@
 #   - builds every image from the Dockerfiles with podman-compose,
 #   - starts compose.yaml + compose.podman.yaml (which swaps only Kafka's and Confluent's images, which cannot be
 #     pulled here) with both consumers of the two-consumers profile,
-#   - every service turns healthy, and none before what it depends on;
+#   - every service turns healthy (podman-compose 1.0 starts them all at once, ignoring "condition: service_healthy",
+#     so the start order compose.yaml asks for is checked in the file, by ComposeFileTest, not here);
 #   - a replay through the producer's published port; both consumers' /stats equal the figures worked out here;
 #   - a consumer killed (kill -9) is restarted by its restart policy and the totals stay exact;
 #   - with Kafka stopped the producer turns unhealthy, and healthy again once Kafka is back; a replay then works;
@@ -128,10 +129,6 @@ await_all_healthy() {
   done
 }
 
-healthy_after() {
-  awk -v a="${HEALTHY_AT[$1]}" -v b="${HEALTHY_AT[$2]}" 'BEGIN { exit !(a >= b) }' \
-    || fail "$1 was healthy (${HEALTHY_AT[$1]} s) before $2 (${HEALTHY_AT[$2]} s), which it depends on"
-}
 
 # Waits until a check passes, polling every second; prints the seconds it took.
 await() {
@@ -252,13 +249,7 @@ STACK_UP=true
 started=$(now)
 "${COMPOSE[@]}" up -d >.run/compose-test/up.log 2>&1 || { cat .run/compose-test/up.log; fail "up"; }
 await_all_healthy "$started"
-for service in schema-registry ride-consumer-service ride-consumer-service-2 ride-producer-service; do
-  healthy_after "$service" kafka
-done
-for service in ride-consumer-service ride-consumer-service-2 ride-producer-service; do
-  healthy_after "$service" schema-registry
-done
-echo "Every service healthy, none before what it depends on"
+echo "Every service healthy"
 
 step "Replay rides.csv through the producer's published port"
 rides=$(($(grep -c '[^[:space:]]' "$RIDES_CSV") - 1))
