@@ -2,6 +2,7 @@ package io.ridestream.producer.health;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -17,9 +18,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
+import io.ridestream.producer.topic.TopicProperties;
+import io.ridestream.topics.TopicWritability;
+
 /**
- * Reports whether the Kafka cluster answers, for the readiness probe: an instance that cannot reach Kafka cannot
- * replay, but restarting it would not bring Kafka back, so this is not part of liveness. Uses the admin client
+ * Reports whether the Kafka cluster answers and takes writes to the rides topic, for the readiness probe: an
+ * instance that cannot reach Kafka, or whose topic has partitions without a leader or with fewer in-sync replicas
+ * than {@code min.insync.replicas} (two of three brokers down), cannot replay; but restarting it would not bring
+ * the brokers back, so this is not part of liveness. Uses the admin client
  * settings, security included, that Spring Boot gives {@link KafkaAdmin}.
  */
 @Component("kafka")
@@ -31,17 +37,20 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
 	private final Duration timeout;
 
+	private final String topic;
+
 	private final long cacheForNanos;
 
 	private Health lastHealth;
 
 	private long lastCheckedAt;
 
-	KafkaHealthIndicator(KafkaAdmin kafkaAdmin, KafkaHealthProperties properties) {
+	KafkaHealthIndicator(KafkaAdmin kafkaAdmin, KafkaHealthProperties properties, TopicProperties topic) {
 		this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
 		this.bootstrapServers = describe(kafkaAdmin.getConfigurationProperties()
 			.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
 		this.timeout = properties.timeout();
+		this.topic = topic.name();
 		this.cacheForNanos = properties.cacheFor().toNanos();
 	}
 
@@ -63,7 +72,8 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 			long waitMillis = this.timeout.toMillis() + 1000;
 			String clusterId = cluster.clusterId().get(waitMillis, TimeUnit.MILLISECONDS);
 			Collection<Node> nodes = cluster.nodes().get(waitMillis, TimeUnit.MILLISECONDS);
-			return Health.up()
+			Optional<String> refused = TopicWritability.problem(this.admin, this.topic, this.timeout);
+			return (refused.isPresent() ? Health.down().withDetail("reason", refused.get()) : Health.up())
 				.withDetail("bootstrapServers", this.bootstrapServers)
 				.withDetail("clusterId", clusterId)
 				.withDetail("brokers", nodes.size())

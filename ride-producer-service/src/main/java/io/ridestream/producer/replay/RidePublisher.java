@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -58,13 +60,21 @@ class RidePublisher {
 
 	private final TopicTimestampLimits timestampLimits;
 
+	private final TopicWritabilityCheck writability;
+
 	RidePublisher(KafkaTemplate<String, Ride> kafka, TopicProperties topic, ReplayProperties properties,
-			TopicTimestampLimits timestampLimits) {
+			TopicTimestampLimits timestampLimits, TopicWritabilityCheck writability) {
 		this.producers = kafka.getProducerFactory();
 		this.topic = topic.name();
 		this.sourceZone = properties.sourceZone();
 		this.commitTimeout = properties.commitTimeout();
 		this.timestampLimits = timestampLimits;
+		this.writability = writability;
+	}
+
+	/** Why Kafka refuses writes to the topic now, if it does. */
+	Optional<String> refusal() {
+		return this.writability.refusal();
 	}
 
 	/** The record timestamps the topic accepts now, read from the cluster. */
@@ -211,7 +221,11 @@ class RidePublisher {
 			return "Kafka at " + bootstrapServers() + " did not confirm a commit within " + this.commitTimeout
 					.toSeconds() + " s; its rides may or may not be published: " + detail;
 		}
-		if (cause instanceof TimeoutException) {
+		if (cause instanceof TimeoutException || cause instanceof NotEnoughReplicasException) {
+			Optional<String> refusal = refusal();
+			if (refusal.isPresent()) {
+				return "Kafka at " + bootstrapServers() + " did not take a ride: " + refusal.get() + " (" + detail + ")";
+			}
 			return "Kafka at " + bootstrapServers() + " is unreachable or topic '" + this.topic
 					+ "' is not available: " + detail;
 		}

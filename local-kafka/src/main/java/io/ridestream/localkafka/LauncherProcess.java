@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The command-line launcher run as its own process, the way run-local.sh runs it; its output in files. */
+/**
+ * The command-line launcher run as its own process, the way run-local.sh runs it, on this JVM's class path (under
+ * Maven's test runner, the tests' class path); its output in files.
+ */
 final class LauncherProcess implements AutoCloseable {
 
 	private final Process process;
@@ -31,7 +34,7 @@ final class LauncherProcess implements AutoCloseable {
 			throws IOException {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
 				LocalKafka.class.getName()));
 		command.addAll(List.of(args));
 		Path stdout = directory.resolve(name + "-stdout.txt");
