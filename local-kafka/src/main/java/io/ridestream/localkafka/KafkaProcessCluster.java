@@ -82,7 +82,7 @@ public final class KafkaProcessCluster implements AutoCloseable {
 	}
 
 	/** Kills the node's process at once, as {@code kill -9} does; its data stays. */
-	public void kill(int id) {
+	public void killNode(int id) {
 		LauncherProcess node = this.nodes.remove(id);
 		if (node != null) {
 			try {
@@ -96,14 +96,14 @@ public final class KafkaProcessCluster implements AutoCloseable {
 	}
 
 	/** Starts a killed node again on its data; returns once it is ready. */
-	public void start(int id) {
+	public void startNode(int id) {
 		if (!this.nodes.containsKey(id)) {
 			launch(id);
 			awaitReady(id);
 		}
 	}
 
-	public boolean isRunning(int id) {
+	public boolean isNodeRunning(int id) {
 		LauncherProcess node = this.nodes.get(id);
 		return node != null && node.process().isAlive();
 	}
@@ -111,7 +111,7 @@ public final class KafkaProcessCluster implements AutoCloseable {
 	@Override
 	public void close() {
 		for (int id : List.copyOf(this.nodes.keySet())) {
-			kill(id);
+			killNode(id);
 		}
 		try {
 			Utils.delete(this.directory.toFile());

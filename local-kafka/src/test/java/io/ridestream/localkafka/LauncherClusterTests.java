@@ -37,14 +37,14 @@ class LauncherClusterTests {
 			await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> leader(admin) == 2);
 			send(cluster.bootstrapServers(), "before");
 
-			cluster.kill(2);
-			assertThat(cluster.isRunning(2)).isFalse();
+			cluster.killNode(2);
+			assertThat(cluster.isNodeRunning(2)).isFalse();
 			await().atMost(Duration.ofSeconds(60))
 				.ignoreExceptions()
 				.until(() -> leader(admin) != 2 && isr(admin).equals(Set.of(1, 3)));
 			send(cluster.bootstrapServers(), "after");
 
-			cluster.start(2);
+			cluster.startNode(2);
 			await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> isr(admin).equals(Set.of(1, 2, 3)));
 			assertThat(KafkaClients.read(cluster.bootstrapServers(2), "killed-leader", 2))
 				.extracting((record) -> record.value())

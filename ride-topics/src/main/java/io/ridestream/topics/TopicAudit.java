@@ -112,12 +112,12 @@ public class TopicAudit implements ApplicationListener<ApplicationStartedEvent> 
 	private List<TopicWeakness> compare(NewTopic topic, TopicDescription description, Config config) {
 		List<TopicWeakness> weaknesses = new ArrayList<>();
 		int factor = factor(description);
-		topic.replicationFactor()
-			.filter((wanted) -> factor < wanted)
-			.ifPresent((wanted) -> weaknesses.add(new TopicWeakness(topic.name(), "replication factor",
-					String.valueOf(factor), String.valueOf(wanted),
-					"a broker lost can take acknowledged messages with it and stop the topic; add replicas with "
-							+ "kafka-reassign-partitions.sh")));
+		short wantedFactor = topic.replicationFactor(); // -1: the broker's default
+		if (factor < wantedFactor) {
+			weaknesses.add(new TopicWeakness(topic.name(), "replication factor", String.valueOf(factor),
+					String.valueOf(wantedFactor), "a broker lost can take acknowledged messages with it and stop the topic; "
+							+ "add replicas with kafka-reassign-partitions.sh"));
+		}
 		if (topic.configs() != null) {
 			topic.configs().forEach((name, wanted) -> {
 				ConfigEntry entry = config.get(name);
