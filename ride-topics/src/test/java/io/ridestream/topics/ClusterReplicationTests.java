@@ -96,9 +96,10 @@ class ClusterReplicationTests {
 	}
 
 	@Test
-	void anExistingTopicWithOneReplicaIsReportedAtStartUp(CapturedOutput output) throws Exception {
+	void anExistingTopicWithOneReplicaAndOneInSyncIsReportedAtStartUp(CapturedOutput output) throws Exception {
 		try (Admin admin = admin()) {
-			admin.createTopics(List.of(new NewTopic("made-by-hand", Optional.of(2), Optional.of((short) 1))))
+			admin.createTopics(List.of(new NewTopic("made-by-hand", Optional.of(2), Optional.of((short) 1))
+				.configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"))))
 				.all()
 				.get(15, TimeUnit.SECONDS);
 			describe(admin, "made-by-hand");
