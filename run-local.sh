@@ -68,6 +68,7 @@ esac
 KAFKA_PID=         # the single broker, or the cluster's controller
 declare -A BROKER_PIDS=() # broker id -> pid, in a cluster
 BOOTSTRAP_SERVERS=
+KAFKA_NODE_COMMAND=()
 CONSUMER_PID=
 PRODUCER_PID=
 
@@ -237,14 +238,15 @@ await_kafka_node() { # pid, log name, data dir
   say "$(grep '^Kafka .*ready on' "$RUN_DIR/$2.log")"
 }
 
-# The command that starts one node of the cluster (101: the controller).
+# The command that starts one node of the cluster (101: the controller), in KAFKA_NODE_COMMAND.
 kafka_node_command() { # node id
-  printf '%q ' "$JAVA" -jar "$KAFKA_JAR" --nodes "$KAFKA_NODES" --node "$1" --port "$KAFKA_PORT" \
-    --controller-port "$KAFKA_CONTROLLER_PORT" --data-dir "$KAFKA_DATA_DIR"
+  KAFKA_NODE_COMMAND=("$JAVA" -jar "$KAFKA_JAR" --nodes "$KAFKA_NODES" --node "$1" --port "$KAFKA_PORT"
+    --controller-port "$KAFKA_CONTROLLER_PORT" --data-dir "$KAFKA_DATA_DIR")
 }
 
 start_kafka_node() { # node id
-  eval "$(kafka_node_command "$1")" </dev/null >"$RUN_DIR/kafka-$1.log" 2>&1 &
+  kafka_node_command "$1"
+  "${KAFKA_NODE_COMMAND[@]}" </dev/null >"$RUN_DIR/kafka-$1.log" 2>&1 &
 }
 
 start_kafka() {
@@ -279,7 +281,8 @@ watch_brokers() {
       wait "${BROKER_PIDS[$id]}" 2>/dev/null && status=0 || status=$?
       unset "BROKER_PIDS[$id]"
       say "Kafka broker $id exited (status $status); the other brokers serve on. Start it again with:"
-      say "  $(kafka_node_command "$id")>>$RUN_DIR/kafka-$id.log 2>&1 &"
+      kafka_node_command "$id"
+      say "  $(printf '%q ' "${KAFKA_NODE_COMMAND[@]}")>>$RUN_DIR/kafka-$id.log 2>&1 &"
     fi
   done
 }

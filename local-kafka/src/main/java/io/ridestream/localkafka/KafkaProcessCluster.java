@@ -44,7 +44,7 @@ public final class KafkaProcessCluster implements AutoCloseable {
 		try {
 			Path directory = Files.createTempDirectory("kafka-cluster-");
 			int controllerPort = LauncherProcess.freePort();
-			ClusterLayout layout = new ClusterLayout("127.0.0.1", freePortsTwoApart(brokers), controllerPort,
+			ClusterLayout layout = new ClusterLayout("127.0.0.1", freeBrokerPorts(brokers), controllerPort,
 					directory.resolve("data"), brokers);
 			KafkaProcessCluster cluster = new KafkaProcessCluster(directory, layout);
 			try {
@@ -155,8 +155,11 @@ public final class KafkaProcessCluster implements AutoCloseable {
 		}
 	}
 
-	/** A free port with the ports 2, 4... above it free too, for brokers that listen two ports apart. */
-	private static int freePortsTwoApart(int count) throws IOException {
+	/**
+	 * A free port of 127.0.0.1 with the ports 2, 4... above it free too: the first broker's port of a cluster of
+	 * launcher processes (or of {@code KAFKA_NODES=N ./run-local.sh}), whose brokers listen two ports apart.
+	 */
+	public static int freeBrokerPorts(int count) throws IOException {
 		for (int attempt = 0; attempt < 50; attempt++) {
 			int first = LauncherProcess.freePort();
 			List<ServerSocket> taken = new ArrayList<>();

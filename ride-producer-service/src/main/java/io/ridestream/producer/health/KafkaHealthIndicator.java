@@ -2,10 +2,13 @@ package io.ridestream.producer.health;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -15,6 +18,7 @@ import org.apache.kafka.common.Node;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +34,8 @@ import io.ridestream.topics.TopicWritability;
  */
 @Component("kafka")
 class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(KafkaHealthIndicator.class);
 
 	private final Admin admin;
 
@@ -58,7 +64,9 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 	public synchronized Health health() {
 		long now = System.nanoTime();
 		if (this.lastHealth == null || now - this.lastCheckedAt >= this.cacheForNanos) {
-			this.lastHealth = check();
+			Health health = check();
+			logChange(this.lastHealth, health);
+			this.lastHealth = health;
 			this.lastCheckedAt = System.nanoTime();
 		}
 		return this.lastHealth;
@@ -90,6 +98,20 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 		catch (java.util.concurrent.TimeoutException ex) {
 			return down("no answer within " + this.timeout.toMillis() + " ms");
 		}
+	}
+
+	/** The probe shows no details without authorization: the log says why the instance is not ready. */
+	private static void logChange(Health last, Health now) {
+		if (now.getStatus().equals(Status.DOWN) && (last == null || !sameReason(last, now))) {
+			logger.warn("Not ready: " + now.getDetails().get("reason"));
+		}
+		else if (now.getStatus().equals(Status.UP) && last != null && last.getStatus().equals(Status.DOWN)) {
+			logger.info("Ready again: Kafka takes writes to the rides topic");
+		}
+	}
+
+	private static boolean sameReason(Health last, Health now) {
+		return Objects.equals(last.getDetails().get("reason"), now.getDetails().get("reason"));
 	}
 
 	private Health down(String reason) {
