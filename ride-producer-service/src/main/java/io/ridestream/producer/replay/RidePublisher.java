@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -92,24 +91,18 @@ class RidePublisher {
 	 */
 	void inTransaction(Consumer<Sender> work, Runnable committing) {
 		Producer<String, Ride> producer = this.producers.createProducer();
-		AtomicInteger unacknowledged = new AtomicInteger();
 		boolean interrupted = false;
 		try {
 			producer.beginTransaction();
 			try {
-				work.accept((replayId, key, row, limits) -> {
-					unacknowledged.incrementAndGet();
-					CompletableFuture<RecordMetadata> acknowledged = send(producer, replayId, key, row, limits);
-					acknowledged.whenComplete((metadata, exception) -> unacknowledged.decrementAndGet());
-					return acknowledged;
-				});
+				work.accept((replayId, key, row, limits) -> send(producer, replayId, key, row, limits));
 			}
 			catch (RuntimeException | Error ex) {
 				abortQuietly(producer);
 				throw ex;
 			}
 			committing.run();
-			interrupted = commit(producer, unacknowledged);
+			interrupted = commit(producer);
 		}
 		finally {
 			closeQuietly(producer);
@@ -121,13 +114,14 @@ class RidePublisher {
 	}
 
 	/**
-	 * Commits, retrying a commit that timed out once every ride of the transaction was acknowledged: the producer
-	 * may have sent the commit then, so its outcome is unknown until a retry tells. While a ride is not acknowledged
-	 * the producer holds the commit back, so a commit that times out then (Kafka went away) was never sent: the
-	 * transaction fails at once, and the producer, closed without waiting, never sends it.
+	 * Commits, retrying a commit that timed out until Kafka tells its outcome or {@code commit-timeout} passes. A
+	 * commit that timed out is not dropped: the producer holds it until the transaction's rides are acknowledged and
+	 * then sends it, even while being closed, so its transaction may still commit (seen when a partition's leader died
+	 * and another took over after max.block.ms: the transaction committed although counted failed). Its rides are
+	 * failed only once Kafka has failed one of them ({@code delivery.timeout.ms}), which aborts the transaction.
 	 * @return whether the thread was interrupted while committing
 	 */
-	private boolean commit(Producer<String, Ride> producer, AtomicInteger unacknowledged) {
+	private boolean commit(Producer<String, Ride> producer) {
 		long deadline = System.nanoTime() + this.commitTimeout.toNanos();
 		boolean interrupted = false;
 		while (true) {
@@ -137,14 +131,7 @@ class RidePublisher {
 			}
 			catch (TimeoutException | InterruptException ex) {
 				interrupted |= Thread.interrupted() || ex instanceof InterruptException;
-				if (ex instanceof TimeoutException && unacknowledged.get() > 0) {
-					// Never sent: Kafka is away. The producer is closed without waiting, so it never will be.
-					if (interrupted) {
-						Thread.currentThread().interrupt();
-					}
-					throw ex;
-				}
-				// The commit may have reached the coordinator: only retrying (or closing) is allowed now.
+				// The commit may yet be sent, or may have reached the coordinator: only retrying tells.
 				if (System.nanoTime() - deadline >= 0) {
 					if (interrupted) {
 						Thread.currentThread().interrupt();
