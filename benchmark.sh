@@ -7,9 +7,10 @@
 # RSS and heap of each service) and writes it to
 # benchmarks/target/benchmark-<date>.md. Not part of the build's tests.
 #
-# Usage: ./benchmark.sh [--rides N] [--repeats R]
+# Usage: ./benchmark.sh [--rides N] [--repeats R] [--brokers B]
 #   --rides N     rides per measurement (default 1000000; the generated CSV is about 91 bytes per ride)
 #   --repeats R   repetitions, medians reported (default 3)
+#   --brokers B   Kafka brokers (default 1); 3: a cluster, every topic with 3 replicas and min.insync.replicas 2
 #
 # Needs Java 17+. Takes a few minutes per run with a million rides; logs go to benchmarks/target/benchmark-logs-*.
 set -euo pipefail
@@ -18,10 +19,12 @@ cd -- "$(dirname -- "${BASH_SOURCE[0]}")"
 
 RIDES=1000000
 REPEATS=3
+BROKERS=1
 while [[ $# -gt 0 ]]; do
   case $1 in
     --rides) RIDES=${2:?--rides needs a value}; shift 2 ;;
     --repeats) REPEATS=${2:?--repeats needs a value}; shift 2 ;;
+    --brokers) BROKERS=${2:?--brokers needs a value}; shift 2 ;;
     -h | --help) awk 'NR > 2 && !/^#/ { exit } NR > 2 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "Unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -39,5 +42,5 @@ echo "Building: ./mvnw -B -q install -DskipTests"
 ./mvnw -B -q install -DskipTests
 
 exec "$JAVA" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCHMARK_JAR:benchmarks/target/lib/*" \
-  io.ridestream.benchmark.RideStreamBenchmark --rides "$RIDES" --repeats "$REPEATS" \
+  io.ridestream.benchmark.RideStreamBenchmark --rides "$RIDES" --repeats "$REPEATS" --brokers "$BROKERS" \
   --producer-jar "$PRODUCER_JAR" --consumer-jar "$CONSUMER_JAR" --output-dir benchmarks/target

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 #
-# Runs Ride Stream on this machine without Docker: a real single-node Kafka broker (local-kafka), the consumer
-# and the producer service. Replays the bundled rides.csv once, prints the statistics, then keeps serving until
+# Runs Ride Stream on this machine without Docker: a real Kafka broker (local-kafka; a cluster with KAFKA_NODES),
+# the consumer and the producer service. Replays the bundled rides.csv once, prints the statistics, then keeps serving until
 # Ctrl-C (or SIGTERM), and stops everything it started.
 #
 # Usage: ./run-local.sh [--once]
 #   --once, RUN_ONCE=true   stop after printing the statistics (smoke test)
 #   PRODUCER_PORT=8080 CONSUMER_PORT=8081 KAFKA_PORT=9092 (the Kafka controller uses KAFKA_PORT + 1)
+#   KAFKA_NODES=1           brokers: with 3, a cluster of three brokers (ports KAFKA_PORT, +2, +4) and a controller
+#                           (KAFKA_PORT + 1), each its own process, logging to $RUN_DIR/kafka-<node>.log; topics get
+#                           3 replicas, 2 of which must have each write. A broker that dies (try kill -9) leaves the
+#                           others serving; the script prints how to start it again.
 #   BIND_ADDRESS=127.0.0.1  the address the services listen on; by default only this machine can reach them
 #                           (BIND_ADDRESS=0.0.0.0 opens them to the network: the replay API has no login)
 #   KEEP_KAFKA_DATA=true    keep the topic from the previous run (by default Kafka starts empty, so the
@@ -39,6 +43,7 @@ PRODUCER_PORT=${PRODUCER_PORT:-8080}
 CONSUMER_PORT=${CONSUMER_PORT:-8081}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-} # default KAFKA_PORT + 1, set in check_ports
+KAFKA_NODES=${KAFKA_NODES:-1}
 BIND_ADDRESS=${BIND_ADDRESS:-127.0.0.1}
 KEEP_KAFKA_DATA=${KEEP_KAFKA_DATA:-false}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
@@ -60,7 +65,10 @@ case $BIND_ADDRESS in
   *) SERVICE_HOST=$BIND_ADDRESS ;;
 esac
 
-KAFKA_PID=
+KAFKA_PID=         # the single broker, or the cluster's controller
+declare -A BROKER_PIDS=() # broker id -> pid, in a cluster
+BOOTSTRAP_SERVERS=
+KAFKA_NODE_COMMAND=()
 CONSUMER_PID=
 PRODUCER_PID=
 
@@ -110,8 +118,11 @@ stop_all() {
   [[ -n $CONSUMER_PID ]] && services+=("$CONSUMER_PID")
   if [[ ${#services[@]} -gt 0 || -n $KAFKA_PID ]]; then say "Stopping..."; fi
   if [[ ${#services[@]} -gt 0 ]]; then stop_processes "${services[@]}"; fi
+  # Brokers before the controller, which their controlled shutdown asks to move their partitions' leaders.
+  if [[ ${#BROKER_PIDS[@]} -gt 0 ]]; then stop_processes "${BROKER_PIDS[@]}"; fi
   if [[ -n $KAFKA_PID ]]; then stop_processes "$KAFKA_PID"; fi
   PRODUCER_PID='' CONSUMER_PID='' KAFKA_PID=''
+  BROKER_PIDS=()
 }
 
 on_exit() {
@@ -147,15 +158,25 @@ check_port() { # port, what uses it, variable to change it
   fi
 }
 
+broker_port() { # broker id (1..KAFKA_NODES)
+  echo $((KAFKA_PORT + 2 * ($1 - 1)))
+}
+
 check_ports() {
+  [[ $KAFKA_NODES =~ ^[1-9]$ ]] || die "KAFKA_NODES must be a number of brokers from 1 to 9, not '$KAFKA_NODES'."
   check_port "$KAFKA_PORT" "Kafka" KAFKA_PORT
+  local id all=("$KAFKA_PORT")
+  for ((id = 2; id <= KAFKA_NODES; id++)); do
+    check_port "$(broker_port "$id")" "Kafka broker $id, KAFKA_PORT + $((2 * (id - 1)))" KAFKA_PORT
+    all+=("$(broker_port "$id")")
+  done
   KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}
   export KAFKA_CONTROLLER_PORT # read by local-kafka
   check_port "$KAFKA_CONTROLLER_PORT" "Kafka controller" KAFKA_CONTROLLER_PORT
   check_port "$CONSUMER_PORT" "ride-consumer-service" CONSUMER_PORT
   check_port "$PRODUCER_PORT" "ride-producer-service" PRODUCER_PORT
   local ports
-  ports=$(printf '%s\n' "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$CONSUMER_PORT" "$PRODUCER_PORT" | sort | uniq -d)
+  ports=$(printf '%s\n' "${all[@]}" "$KAFKA_CONTROLLER_PORT" "$CONSUMER_PORT" "$PRODUCER_PORT" | sort | uniq -d)
   [[ -z $ports ]] || die "The same port is set twice: $ports"
 }
 
@@ -207,17 +228,63 @@ fail_if_dead() { # pid, name
   fi
 }
 
-start_kafka() {
-  if [[ $KEEP_KAFKA_DATA != true ]]; then rm -rf "$KAFKA_DATA_DIR"; fi
-  "$JAVA" -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$KAFKA_DATA_DIR" </dev/null >"$RUN_DIR/kafka.log" 2>&1 &
-  KAFKA_PID=$!
-  local deadline=$((SECONDS + 60))
-  until grep -q '^Kafka broker ready' "$RUN_DIR/kafka.log"; do
-    fail_if_dead "$KAFKA_PID" kafka
-    ((SECONDS < deadline)) || die "Kafka did not start within 60 s; see $RUN_DIR/kafka.log and $KAFKA_DATA_DIR/server.log."
+await_kafka_node() { # pid, log name, data dir
+  local deadline=$((SECONDS + 90))
+  until grep -q '^Kafka .*ready on' "$RUN_DIR/$2.log"; do
+    fail_if_dead "$1" "$2"
+    ((SECONDS < deadline)) || die "Kafka did not start within 90 s; see $RUN_DIR/$2.log and $3/server.log."
     sleep 0.2
   done
-  say "$(grep '^Kafka broker ready' "$RUN_DIR/kafka.log")"
+  say "$(grep '^Kafka .*ready on' "$RUN_DIR/$2.log")"
+}
+
+# The command that starts one node of the cluster (101: the controller), in KAFKA_NODE_COMMAND.
+kafka_node_command() { # node id
+  KAFKA_NODE_COMMAND=("$JAVA" -jar "$KAFKA_JAR" --nodes "$KAFKA_NODES" --node "$1" --port "$KAFKA_PORT"
+    --controller-port "$KAFKA_CONTROLLER_PORT" --data-dir "$KAFKA_DATA_DIR")
+}
+
+start_kafka_node() { # node id
+  kafka_node_command "$1"
+  "${KAFKA_NODE_COMMAND[@]}" </dev/null >"$RUN_DIR/kafka-$1.log" 2>&1 &
+}
+
+start_kafka() {
+  if [[ $KEEP_KAFKA_DATA != true ]]; then rm -rf "$KAFKA_DATA_DIR"; fi
+  if ((KAFKA_NODES == 1)); then
+    "$JAVA" -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$KAFKA_DATA_DIR" </dev/null >"$RUN_DIR/kafka.log" 2>&1 &
+    KAFKA_PID=$!
+    await_kafka_node "$KAFKA_PID" kafka "$KAFKA_DATA_DIR"
+    BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+    return
+  fi
+  local id
+  start_kafka_node 101
+  KAFKA_PID=$!
+  for ((id = 1; id <= KAFKA_NODES; id++)); do
+    start_kafka_node "$id"
+    BROKER_PIDS[$id]=$!
+  done
+  await_kafka_node "$KAFKA_PID" kafka-101 "$KAFKA_DATA_DIR/node-101"
+  BOOTSTRAP_SERVERS=
+  for ((id = 1; id <= KAFKA_NODES; id++)); do
+    await_kafka_node "${BROKER_PIDS[$id]}" "kafka-$id" "$KAFKA_DATA_DIR/node-$id"
+    BOOTSTRAP_SERVERS+=${BOOTSTRAP_SERVERS:+,}127.0.0.1:$(broker_port "$id")
+  done
+}
+
+# In a cluster, a broker that dies leaves the others serving: said once, with how to start it again.
+watch_brokers() {
+  local id status
+  for id in "${!BROKER_PIDS[@]}"; do
+    if ! kill -0 "${BROKER_PIDS[$id]}" 2>/dev/null; then
+      wait "${BROKER_PIDS[$id]}" 2>/dev/null && status=0 || status=$?
+      unset "BROKER_PIDS[$id]"
+      say "Kafka broker $id exited (status $status); the other brokers serve on. Start it again with:"
+      kafka_node_command "$id"
+      say "  $(printf '%q ' "${KAFKA_NODE_COMMAND[@]}")>>$RUN_DIR/kafka-$id.log 2>&1 &"
+    fi
+  done
 }
 
 # --- Class data sharing -------------------------------------------------------------------------------------
@@ -271,7 +338,7 @@ start_service() { # jar, port
     launch=("-XX:SharedArchiveFile=$dir/app.jsa" "-jar" "$dir/app/$(basename "$1")")
   fi
   "$JAVA" "${launch[@]}" --server.port="$2" --server.address="$BIND_ADDRESS" \
-    --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
+    --spring.kafka.bootstrap-servers="$BOOTSTRAP_SERVERS" \
     </dev/null >"$RUN_DIR/$(basename "$1" "-$VERSION-exec.jar").log" 2>&1 &
 }
 
@@ -363,7 +430,12 @@ await_statistics() {
 serve() {
   say "Serving; press Ctrl-C to stop."
   while :; do
-    fail_if_dead "$KAFKA_PID" kafka
+    if ((KAFKA_NODES == 1)); then
+      fail_if_dead "$KAFKA_PID" kafka
+    else
+      fail_if_dead "$KAFKA_PID" kafka-101 # the controller: without it the brokers cannot go on
+      watch_brokers
+    fi
     fail_if_dead "$CONSUMER_PID" ride-consumer-service
     fail_if_dead "$PRODUCER_PID" ride-producer-service
     # In the background, so that Ctrl-C and SIGTERM are handled at once.
@@ -381,7 +453,11 @@ main() {
 
   local started
   started=$(now_ms)
-  say "Starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $RUN_DIR/kafka.log)..."
+  if ((KAFKA_NODES == 1)); then
+    say "Starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $RUN_DIR/kafka.log)..."
+  else
+    say "Starting a Kafka cluster: $KAFKA_NODES brokers from 127.0.0.1:$KAFKA_PORT and a controller on port $KAFKA_CONTROLLER_PORT (logs: $RUN_DIR/kafka-*.log)..."
+  fi
   start_kafka
   say "Starting ride-consumer-service on port $CONSUMER_PORT and ride-producer-service on port $PRODUCER_PORT..."
   start_service "$CONSUMER_JAR" "$CONSUMER_PORT"
@@ -399,6 +475,7 @@ main() {
   say "Producer:  http://$SERVICE_HOST:$PRODUCER_PORT/ (replay page; API: POST a CSV, or nothing, to /rides/replay)"
   say "Consumer:  http://$SERVICE_HOST:$CONSUMER_PORT/stats (live dashboard; windows: /stats/windows)"
   say "Data:      $DATA_DIR/ (ride files to replay by name: GET /rides/files)"
+  say "Kafka:     $BOOTSTRAP_SERVERS"
   say "Logs:      $RUN_DIR/"
   say ""
 

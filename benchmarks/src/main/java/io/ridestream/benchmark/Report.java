@@ -19,8 +19,16 @@ final class Report {
 		StringBuilder out = new StringBuilder();
 		out.append("# Ride Stream benchmark, ").append(setup.date()).append("\n\n");
 		out.append("- Machine: ").append(setup.machine()).append('\n');
-		out.append("- One local Kafka ").append(setup.kafkaVersion())
-			.append(" broker (KRaft), started fresh for every run; topics of 6 partitions\n");
+		if (setup.brokers() == 1) {
+			out.append("- One local Kafka ").append(setup.kafkaVersion())
+				.append(" broker (KRaft), started fresh for every run; topics of 6 partitions\n");
+		}
+		else {
+			out.append(String.format(Locale.ROOT, "- A local cluster of %d Kafka %s brokers and a KRaft controller, "
+					+ "started fresh for every run; topics of 6 partitions, %d replicas, min.insync.replicas %d%n",
+					setup.brokers(), setup.kafkaVersion(), Math.min(3, setup.brokers()),
+					(setup.brokers() >= 3) ? 2 : 1));
+		}
 		out.append(String.format(Locale.ROOT, "- %,d rides per measurement, %d run%s, medians reported%n",
 				setup.rides(), setup.repeats(), (setup.repeats() == 1) ? "" : "s"));
 		out.append(String.format(Locale.ROOT,

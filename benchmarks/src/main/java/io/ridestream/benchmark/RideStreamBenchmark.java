@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ import io.ridestream.generator.GenerationResult;
 import io.ridestream.generator.GeneratorSettings;
 import io.ridestream.generator.RideGenerator;
 import io.ridestream.localkafka.LocalKafkaBroker;
+import io.ridestream.localkafka.LocalKafkaCluster;
 import io.ridestream.read.RideRow;
 import io.ridestream.read.RideCsvReader;
 import io.ridestream.serde.RideSerializer;
@@ -142,7 +144,7 @@ public final class RideStreamBenchmark {
 				.filter((service) -> !this.withCds.containsKey(service))
 				.toList();
 			BenchmarkSetup setup = new BenchmarkSetup(SHOWN_DATE.format(started), Machine.describe(),
-					AppInfoParser.getVersion(), this.options.rides(), this.options.repeats(), meanRideBytes,
+					AppInfoParser.getVersion(), this.options.rides(), this.options.repeats(), this.options.brokers(), meanRideBytes,
 					(int) Math.min(PAYLOAD_RIDES, this.options.rides()), withoutCds);
 			String report = Report.markdown(setup, results);
 			Path file = this.options.outputDir().resolve("benchmark-" + FILE_DATE.format(started) + ".md");
@@ -158,9 +160,10 @@ public final class RideStreamBenchmark {
 	}
 
 	private RunResult runOnce(int run, Path csv, Path payloads, Path kafkaData) throws IOException {
-		say("%nRun %d of %d: starting a fresh Kafka broker...", run, this.options.repeats());
-		try (LocalKafkaBroker broker = LocalKafkaBroker.builder().dataDir(kafkaData).build().start()) {
-			String bootstrap = broker.bootstrapServers();
+		say("%nRun %d of %d: starting %s...", run, this.options.repeats(),
+				(this.options.brokers() == 1) ? "a fresh Kafka broker" : "a fresh cluster of " + this.options.brokers() + " Kafka brokers");
+		try (Kafka kafka = Kafka.start(this.options.brokers(), kafkaData)) {
+			String bootstrap = kafka.bootstrapServers();
 			createTopics(bootstrap, "perf-rides", "perf-rides-tx");
 
 			ProducerSummary plain = producerPerformance(run, bootstrap, "perf-rides", payloads, null);
@@ -423,7 +426,10 @@ public final class RideStreamBenchmark {
 
 	private static void createTopics(String bootstrap, String... names) {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-			admin.createTopics(Stream.of(names).map((name) -> new NewTopic(name, PARTITIONS, (short) 1)).toList())
+			// The broker's default replication: 1 on a single broker, min(3, brokers) on a cluster.
+			admin.createTopics(Stream.of(names)
+				.map((name) -> new NewTopic(name, Optional.of(PARTITIONS), Optional.empty()))
+				.toList())
 				.all()
 				.get();
 		}
@@ -446,6 +452,41 @@ public final class RideStreamBenchmark {
 
 	private static void say(String format, Object... arguments) {
 		System.out.println(String.format(Locale.ROOT, format, arguments));
+	}
+
+	/** The run's Kafka: one broker, or a cluster of brokers with a controller apart. */
+	private interface Kafka extends AutoCloseable {
+
+		String bootstrapServers();
+
+		@Override
+		void close();
+
+		static Kafka start(int brokers, Path dataDir) {
+			if (brokers == 1) {
+				LocalKafkaBroker broker = LocalKafkaBroker.builder().dataDir(dataDir).build().start();
+				return new Kafka() {
+					public String bootstrapServers() {
+						return broker.bootstrapServers();
+					}
+
+					public void close() {
+						broker.close();
+					}
+				};
+			}
+			LocalKafkaCluster cluster = LocalKafkaCluster.start(brokers);
+			return new Kafka() {
+				public String bootstrapServers() {
+					return cluster.bootstrapServers();
+				}
+
+				public void close() {
+					cluster.close();
+				}
+			};
+		}
+
 	}
 
 }

@@ -13,7 +13,7 @@ class BenchmarkOptionsTests {
 	void defaultsToAMillionRidesThreeTimes() {
 		BenchmarkOptions options = BenchmarkOptions.parse("--producer-jar", "p.jar", "--consumer-jar", "c.jar");
 
-		assertThat(options).isEqualTo(new BenchmarkOptions(1_000_000, 3, Path.of("p.jar"), Path.of("c.jar"),
+		assertThat(options).isEqualTo(new BenchmarkOptions(1_000_000, 3, 1, Path.of("p.jar"), Path.of("c.jar"),
 				Path.of("target")));
 	}
 
@@ -25,6 +25,13 @@ class BenchmarkOptionsTests {
 		assertThat(options.rides()).isEqualTo(100_000);
 		assertThat(options.repeats()).isEqualTo(1);
 		assertThat(options.outputDir()).isEqualTo(Path.of("out"));
+	}
+
+	@Test
+	void readsTheNumberOfBrokers() {
+		BenchmarkOptions options = BenchmarkOptions.parse("--brokers", "3", "--producer-jar", "p", "--consumer-jar", "c");
+
+		assertThat(options.brokers()).isEqualTo(3);
 	}
 
 	@Test

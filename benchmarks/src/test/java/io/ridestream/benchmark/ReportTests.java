@@ -11,7 +11,7 @@ class ReportTests {
 	private static final double MIB = 1024 * 1024;
 
 	private static final BenchmarkSetup SETUP = new BenchmarkSetup("2026-11-25 04:30 UTC", "2 CPUs", "4.1.2",
-			1_000_000, 3, 365.4, 10_000, List.of());
+			1_000_000, 3, 1, 365.4, 10_000, List.of());
 
 	@Test
 	void showsMedianThroughputsAndTheMedianOfThePerRunRatios() {
@@ -62,7 +62,7 @@ class ReportTests {
 	@Test
 	void leavesTheClassDataSharingFiguresEmptyForAServiceWithoutAnArchive() {
 		BenchmarkSetup withoutConsumerArchive = new BenchmarkSetup("2026-11-25 04:30 UTC", "2 CPUs", "4.1.2",
-				1_000_000, 1, 365.4, 10_000, List.of("ride-consumer-service"));
+				1_000_000, 1, 1, 365.4, 10_000, List.of("ride-consumer-service"));
 		RunResult run = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
 				new AloneStartup(5.1, 2.6), new AloneStartup(7, Double.NaN));

@@ -69,7 +69,8 @@ final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		await(this.module + " ready on port " + this.port).atMost(Duration.ofSeconds(60))
+		// Generous: on a 2-core machine busy with a cluster of brokers, a consumer restoring its statistics takes a while.
+		await(this.module + " ready on port " + this.port).atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(200))
 			.failFast("the process exited", () -> !this.process.isAlive())
 			.until(() -> Http.status(url("/actuator/health/readiness")) == 200);

@@ -8,7 +8,8 @@ import java.util.Map;
  * Command-line options of {@link LocalKafka}. Each option can also come from an environment variable; an argument
  * wins over the environment.
  */
-record LaunchOptions(String host, String advertisedHost, int port, int controllerPort, Path dataDir, boolean help) {
+record LaunchOptions(String host, String advertisedHost, int port, int controllerPort, Path dataDir, int nodes,
+		Integer node, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar local-kafka-exec.jar [options]
@@ -20,6 +21,11 @@ record LaunchOptions(String host, String advertisedHost, int port, int controlle
 			  --port PORT              client (PLAINTEXT) port            (KAFKA_PORT, default 9092)
 			  --controller-port PORT   KRaft controller port              (KAFKA_CONTROLLER_PORT, default port + 1)
 			  --data-dir DIR           storage, formatted on first start  (KAFKA_DATA_DIR, default ./.run/kafka-data)
+			  --nodes N                brokers in the cluster             (KAFKA_NODES, default 1: one node that is
+			                           both broker and controller)
+			  --node ID                with --nodes N > 1, the node this process runs: broker 1..N (port
+			                           PORT + 2 x (ID - 1)) or the controller, 101 (the controller port); each in
+			                           DIR/node-ID, all of one cluster
 			  --help                   show this help
 			""";
 
@@ -29,7 +35,7 @@ record LaunchOptions(String host, String advertisedHost, int port, int controlle
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("--host", "KAFKA_HOST", "--advertised-host",
 			"KAFKA_ADVERTISED_HOST", "--port", "KAFKA_PORT", "--controller-port", "KAFKA_CONTROLLER_PORT", "--data-dir",
-			"KAFKA_DATA_DIR");
+			"KAFKA_DATA_DIR", "--nodes", "KAFKA_NODES", "--node", "KAFKA_NODE");
 
 	/**
 	 * @throws IllegalArgumentException with a message for the user if an option is unknown or invalid
@@ -45,7 +51,8 @@ record LaunchOptions(String host, String advertisedHost, int port, int controlle
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--help") || arg.equals("-h")) {
-				return new LaunchOptions("127.0.0.1", null, DEFAULT_PORT, DEFAULT_PORT + 1, DEFAULT_DATA_DIR, true);
+				return new LaunchOptions("127.0.0.1", null, DEFAULT_PORT, DEFAULT_PORT + 1, DEFAULT_DATA_DIR, 1, null,
+						true);
 			}
 			int equals = arg.indexOf('=');
 			String option = (equals > 0) ? arg.substring(0, equals) : arg;
@@ -69,9 +76,30 @@ record LaunchOptions(String host, String advertisedHost, int port, int controlle
 			throw new IllegalArgumentException("--controller-port must differ from --port (" + port + ")");
 		}
 		String dataDir = values.get("--data-dir");
+		int nodes = number(values.getOrDefault("--nodes", "1"), "--nodes", 1, ClusterLayout.MAX_BROKERS);
+		Integer node = values.containsKey("--node") ? number(values.get("--node"), "--node", 1, 999) : null;
+		if (nodes > 1 && (node == null || !ClusterLayout.isNode(node, nodes))) {
+			throw new IllegalArgumentException("--nodes " + nodes + " runs one node a process: give --node 1 to "
+					+ nodes + " for a broker or --node " + ClusterLayout.CONTROLLER_ID + " for the controller");
+		}
+		if (nodes == 1 && node != null) {
+			throw new IllegalArgumentException("--node needs --nodes with more than one broker");
+		}
 		return new LaunchOptions(values.getOrDefault("--host", "127.0.0.1"), values.get("--advertised-host"), port,
-				controllerPort,
-				(dataDir != null) ? Path.of(dataDir) : DEFAULT_DATA_DIR, false);
+				controllerPort, (dataDir != null) ? Path.of(dataDir) : DEFAULT_DATA_DIR, nodes, node, false);
+	}
+
+	private static int number(String value, String option, int min, int max) {
+		try {
+			int number = Integer.parseInt(value.trim());
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(option + " must be a number from " + min + " to " + max + ": '" + value + "'");
 	}
 
 	private static int port(String value, String option) {

@@ -21,17 +21,22 @@ public final class LocalKafka {
 			System.out.print(LaunchOptions.USAGE);
 			return;
 		}
-		Path dataDir = prepareOrExit(options.dataDir());
+		ClusterLayout layout = (options.node() != null) ? new ClusterLayout(connectHost(options), options.port(),
+				options.controllerPort(), options.dataDir(), options.nodes()) : null;
+		Path dataDir = prepareOrExit((layout != null) ? layout.dataDir(options.node()) : options.dataDir());
 		// Before anything creates a logger: Kafka's classes log as soon as they are loaded.
 		Path logFile = LauncherLogging.writeTo(dataDir);
 
 		LocalKafkaBroker.Builder builder = LocalKafkaBroker.builder()
 			.host(options.host())
-			.port(options.port())
+			.port((layout != null) ? layout.brokerPort(options.node()) : options.port())
 			.controllerPort(options.controllerPort())
 			.dataDir(dataDir);
 		if (options.advertisedHost() != null) {
 			builder.advertisedHost(options.advertisedHost());
+		}
+		if (layout != null) {
+			builder.membership(layout.membership(options.node()));
 		}
 		LocalKafkaBroker broker = builder.build();
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "local-kafka-shutdown"));
@@ -46,9 +51,21 @@ public final class LocalKafka {
 			LauncherLogging.logFailure(ex);
 			exit(1, "Unexpected error while starting Kafka: " + LocalKafkaBroker.describe(ex) + "\nDetails in " + logFile);
 		}
-		System.out.println(String.format(Locale.ROOT, "Kafka broker ready on %s (data in %s, started in %.1f s)",
-				broker.bootstrapServers(), dataDir, broker.startupTime().toMillis() / 1000.0));
+		String node = (layout == null) ? "broker"
+				: (options.node() == ClusterLayout.CONTROLLER_ID) ? "controller " + options.node() : "broker " + options.node();
+		String address = (layout != null && options.node() == ClusterLayout.CONTROLLER_ID)
+				? ServerProperties.hostPort(layout.connectHost(), broker.controllerPort()) : broker.bootstrapServers();
+		System.out.println(String.format(Locale.ROOT, "Kafka %s ready on %s (data in %s, started in %.1f s)", node,
+				address, dataDir, broker.startupTime().toMillis() / 1000.0));
 		broker.awaitShutdown();
+	}
+
+	/** The address the nodes of a cluster reach each other's controller at. */
+	private static String connectHost(LaunchOptions options) {
+		if (options.advertisedHost() != null) {
+			return options.advertisedHost();
+		}
+		return options.host().equals("0.0.0.0") || options.host().equals("::") ? "localhost" : options.host();
 	}
 
 	private static LaunchOptions parseOrExit(String[] args) {

@@ -71,7 +71,8 @@ final class KafkaClients {
 			consumer.assign(List.of(partition));
 			consumer.seekToBeginning(List.of(partition));
 			List<ConsumerRecord<String, String>> records = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(20)).until(() -> {
+			// In this thread: a consumer is not to be used from another one.
+			await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 				return records.size() >= expected;
 			});

@@ -14,7 +14,7 @@ class LaunchOptionsTests {
 	void defaultsToPort9092OnLoopbackWithTheControllerOnTheNextPort() {
 		LaunchOptions options = LaunchOptions.parse(new String[0], Map.of());
 
-		assertThat(options).isEqualTo(new LaunchOptions("127.0.0.1", null, 9092, 9093, Path.of(".run/kafka-data"), false));
+		assertThat(options).isEqualTo(new LaunchOptions("127.0.0.1", null, 9092, 9093, Path.of(".run/kafka-data"), 1, null, false));
 	}
 
 	@Test
@@ -22,7 +22,7 @@ class LaunchOptionsTests {
 		LaunchOptions options = LaunchOptions.parse(new String[0], Map.of("KAFKA_PORT", "19092",
 				"KAFKA_CONTROLLER_PORT", "19999", "KAFKA_DATA_DIR", "/tmp/kafka", "KAFKA_HOST", "localhost"));
 
-		assertThat(options).isEqualTo(new LaunchOptions("localhost", null, 19092, 19999, Path.of("/tmp/kafka"), false));
+		assertThat(options).isEqualTo(new LaunchOptions("localhost", null, 19092, 19999, Path.of("/tmp/kafka"), 1, null, false));
 	}
 
 	@Test
@@ -93,6 +93,25 @@ class LaunchOptionsTests {
 		assertThat(LaunchOptions.parse(new String[0], Map.of("KAFKA_ADVERTISED_HOST", "broker-1")).advertisedHost())
 			.isEqualTo("broker-1");
 		assertThat(LaunchOptions.parse(new String[0], Map.of()).advertisedHost()).isNull();
+	}
+
+	@Test
+	void runsOneNodeOfAClusterOfSeveralBrokers() {
+		LaunchOptions options = LaunchOptions.parse(new String[] { "--nodes", "3", "--node", "2" }, Map.of());
+
+		assertThat(options.nodes()).isEqualTo(3);
+		assertThat(options.node()).isEqualTo(2);
+		assertThat(LaunchOptions.parse(new String[0], Map.of("KAFKA_NODES", "3", "KAFKA_NODE", "101")).node())
+			.isEqualTo(101);
+	}
+
+	@Test
+	void asksWhichNodeToRunInAClusterOfSeveralBrokers() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LaunchOptions.parse(new String[] { "--nodes", "3" }, Map.of()))
+			.withMessage("--nodes 3 runs one node a process: give --node 1 to 3 for a broker or --node 101 for the controller");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LaunchOptions.parse(new String[] { "--nodes", "3", "--node", "4" }, Map.of()));
 	}
 
 }

@@ -2,11 +2,8 @@ package io.ridestream.localkafka;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -25,12 +22,14 @@ class LocalKafkaLauncherTests {
 	@TempDir
 	Path tempDir;
 
+	private LauncherProcess launcher;
+
 	private Process process;
 
 	@AfterEach
 	void stopProcess() throws InterruptedException {
-		if (this.process != null && this.process.isAlive()) {
-			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		if (this.launcher != null) {
+			this.launcher.close();
 		}
 	}
 
@@ -89,31 +88,20 @@ class LocalKafkaLauncherTests {
 	}
 
 	private void launch(Map<String, String> environment, String... args) throws Exception {
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-				LocalKafka.class.getName()));
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.tempDir.toFile())
-			.redirectOutput(this.tempDir.resolve("stdout.txt").toFile())
-			.redirectError(this.tempDir.resolve("stderr.txt").toFile());
-		builder.environment().keySet().removeIf((name) -> name.startsWith("KAFKA_"));
-		builder.environment().putAll(environment);
-		this.process = builder.start();
+		this.launcher = LauncherProcess.launch(this.tempDir, "launcher", environment, args);
+		this.process = this.launcher.process();
 	}
 
-	private String stdout() throws Exception {
-		return Files.readString(this.tempDir.resolve("stdout.txt"));
+	private String stdout() {
+		return this.launcher.stdout();
 	}
 
-	private String stderr() throws Exception {
-		return Files.readString(this.tempDir.resolve("stderr.txt"));
+	private String stderr() {
+		return this.launcher.stderr();
 	}
 
 	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+		return LauncherProcess.freePort();
 	}
 
 }

@@ -21,6 +21,8 @@ import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.util.backoff.FixedBackOff;
 
+import io.ridestream.topics.Replication;
+
 /**
  * The transactions the listener counts in, and what happens when one fails.
  */
@@ -29,9 +31,8 @@ class IngestConfiguration {
 
 	/** Created at startup if missing; kept for ever, like the rides, until someone has looked at them. */
 	@Bean
-	NewTopic deadLetterTopic(DeadLetterProperties deadLetter) {
-		return TopicBuilder.name(deadLetter.topic())
-			.partitions(deadLetter.partitions())
+	NewTopic deadLetterTopic(DeadLetterProperties deadLetter, Replication replication) {
+		return replication.applyTo(TopicBuilder.name(deadLetter.topic()).partitions(deadLetter.partitions()))
 			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
 			.build();
 	}

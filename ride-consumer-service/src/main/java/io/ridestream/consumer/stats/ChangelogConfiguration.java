@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+import io.ridestream.topics.Replication;
+
 @Configuration(proxyBeanMethods = false)
 class ChangelogConfiguration {
 
@@ -19,9 +21,8 @@ class ChangelogConfiguration {
 	 * starting instance reads the whole topic before it is ready.
 	 */
 	@Bean
-	NewTopic statsChangelogTopic(ChangelogProperties changelog) {
-		return TopicBuilder.name(changelog.topic())
-			.partitions(changelog.partitions())
+	NewTopic statsChangelogTopic(ChangelogProperties changelog, Replication replication) {
+		return replication.applyTo(TopicBuilder.name(changelog.topic()).partitions(changelog.partitions()))
 			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
 			.config(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))
 			.config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofMinutes(10).toMillis()))

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -89,7 +90,13 @@ final class Replay implements Runnable {
 				ReadAhead rows = new ReadAhead(reader, Thread.currentThread().getName() + "-reader",
 						this.job.cancellation())) {
 			this.timestampLimits = this.publisher.timestampLimits();
-			complete = replay(rows);
+			Optional<String> refusal = this.publisher.refusal();
+			if (refusal.isPresent()) {
+				error = refusal.get() + "; nothing was sent";
+			}
+			else {
+				complete = replay(rows);
+			}
 		}
 		catch (RideFileException ex) {
 			error = ex.getMessage();

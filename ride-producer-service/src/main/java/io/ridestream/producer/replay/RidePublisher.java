@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -58,13 +59,21 @@ class RidePublisher {
 
 	private final TopicTimestampLimits timestampLimits;
 
+	private final TopicWritabilityCheck writability;
+
 	RidePublisher(KafkaTemplate<String, Ride> kafka, TopicProperties topic, ReplayProperties properties,
-			TopicTimestampLimits timestampLimits) {
+			TopicTimestampLimits timestampLimits, TopicWritabilityCheck writability) {
 		this.producers = kafka.getProducerFactory();
 		this.topic = topic.name();
 		this.sourceZone = properties.sourceZone();
 		this.commitTimeout = properties.commitTimeout();
 		this.timestampLimits = timestampLimits;
+		this.writability = writability;
+	}
+
+	/** Why Kafka refuses writes to the topic now, if it does. */
+	Optional<String> refusal() {
+		return this.writability.refusal();
 	}
 
 	/** The record timestamps the topic accepts now, read from the cluster. */
@@ -82,24 +91,18 @@ class RidePublisher {
 	 */
 	void inTransaction(Consumer<Sender> work, Runnable committing) {
 		Producer<String, Ride> producer = this.producers.createProducer();
-		AtomicInteger unacknowledged = new AtomicInteger();
 		boolean interrupted = false;
 		try {
 			producer.beginTransaction();
 			try {
-				work.accept((replayId, key, row, limits) -> {
-					unacknowledged.incrementAndGet();
-					CompletableFuture<RecordMetadata> acknowledged = send(producer, replayId, key, row, limits);
-					acknowledged.whenComplete((metadata, exception) -> unacknowledged.decrementAndGet());
-					return acknowledged;
-				});
+				work.accept((replayId, key, row, limits) -> send(producer, replayId, key, row, limits));
 			}
 			catch (RuntimeException | Error ex) {
 				abortQuietly(producer);
 				throw ex;
 			}
 			committing.run();
-			interrupted = commit(producer, unacknowledged);
+			interrupted = commit(producer);
 		}
 		finally {
 			closeQuietly(producer);
@@ -111,13 +114,14 @@ class RidePublisher {
 	}
 
 	/**
-	 * Commits, retrying a commit that timed out once every ride of the transaction was acknowledged: the producer
-	 * may have sent the commit then, so its outcome is unknown until a retry tells. While a ride is not acknowledged
-	 * the producer holds the commit back, so a commit that times out then (Kafka went away) was never sent: the
-	 * transaction fails at once, and the producer, closed without waiting, never sends it.
+	 * Commits, retrying a commit that timed out until Kafka tells its outcome or {@code commit-timeout} passes. A
+	 * commit that timed out is not dropped: the producer holds it until the transaction's rides are acknowledged and
+	 * then sends it, even while being closed, so its transaction may still commit (seen when a partition's leader died
+	 * and another took over after max.block.ms: the transaction committed although counted failed). Its rides are
+	 * failed only once Kafka has failed one of them ({@code delivery.timeout.ms}), which aborts the transaction.
 	 * @return whether the thread was interrupted while committing
 	 */
-	private boolean commit(Producer<String, Ride> producer, AtomicInteger unacknowledged) {
+	private boolean commit(Producer<String, Ride> producer) {
 		long deadline = System.nanoTime() + this.commitTimeout.toNanos();
 		boolean interrupted = false;
 		while (true) {
@@ -127,14 +131,7 @@ class RidePublisher {
 			}
 			catch (TimeoutException | InterruptException ex) {
 				interrupted |= Thread.interrupted() || ex instanceof InterruptException;
-				if (ex instanceof TimeoutException && unacknowledged.get() > 0) {
-					// Never sent: Kafka is away. The producer is closed without waiting, so it never will be.
-					if (interrupted) {
-						Thread.currentThread().interrupt();
-					}
-					throw ex;
-				}
-				// The commit may have reached the coordinator: only retrying (or closing) is allowed now.
+				// The commit may yet be sent, or may have reached the coordinator: only retrying tells.
 				if (System.nanoTime() - deadline >= 0) {
 					if (interrupted) {
 						Thread.currentThread().interrupt();
@@ -211,7 +208,11 @@ class RidePublisher {
 			return "Kafka at " + bootstrapServers() + " did not confirm a commit within " + this.commitTimeout
 					.toSeconds() + " s; its rides may or may not be published: " + detail;
 		}
-		if (cause instanceof TimeoutException) {
+		if (cause instanceof TimeoutException || cause instanceof NotEnoughReplicasException) {
+			Optional<String> refusal = refusal();
+			if (refusal.isPresent()) {
+				return "Kafka at " + bootstrapServers() + " did not take a ride: " + refusal.get() + " (" + detail + ")";
+			}
 			return "Kafka at " + bootstrapServers() + " is unreachable or topic '" + this.topic
 					+ "' is not available: " + detail;
 		}

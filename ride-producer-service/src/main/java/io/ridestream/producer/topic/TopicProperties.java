@@ -14,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param name the topic's name
  * @param partitions how many partitions to create it with
- * @param replicationFactor how many replicas each partition gets
  * @param retention how long Kafka keeps rides; negative keeps them until deleted by hand
  */
 @Validated
@@ -22,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
 public record TopicProperties(
 		@DefaultValue("rides") @NotBlank String name,
 		@DefaultValue("6") @Min(1) int partitions,
-		@DefaultValue("1") @Min(1) short replicationFactor,
 		@DefaultValue("-1") Duration retention) {
 
 	/** The topic's {@code retention.ms}: {@code -1} when rides are kept forever. */

@@ -93,7 +93,7 @@ class ReplayKafkaRestartTests {
 	}
 
 	/** The records of each source line seen more than once, as partition@offset and leader epoch. */
-	private static Map<Long, List<String>> duplicates(List<ConsumerRecord<String, Ride>> records) {
+	static Map<Long, List<String>> duplicates(List<ConsumerRecord<String, Ride>> records) {
 		Map<Long, List<String>> byLine = records.stream()
 			.collect(Collectors.groupingBy(RideRecords::sourceLine, TreeMap::new,
 					Collectors.mapping((record) -> record.partition() + "@" + record.offset() + " (leader epoch "
