@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -89,12 +88,14 @@ final class Replay implements Runnable {
 		try (RideReader reader = this.source.reader();
 				ReadAhead rows = new ReadAhead(reader, Thread.currentThread().getName() + "-reader",
 						this.job.cancellation())) {
-			this.timestampLimits = this.publisher.timestampLimits();
-			Optional<String> refusal = this.publisher.refusal();
-			if (refusal.isPresent()) {
-				error = refusal.get() + "; nothing was sent";
+			TopicWritabilityCheck.Writability writability = this.publisher.writability();
+			if (writability.refusal().isPresent()) {
+				error = writability.refusal().get() + "; nothing was sent";
 			}
 			else {
+				// Unreachable, Kafka cannot tell its limits either (and the first send fails): not asked again.
+				this.timestampLimits = writability.answered() ? this.publisher.timestampLimits()
+						: TimestampLimits.KAFKA_DEFAULTS;
 				complete = replay(rows);
 			}
 		}

@@ -71,9 +71,9 @@ class RidePublisher {
 		this.writability = writability;
 	}
 
-	/** Why Kafka refuses writes to the topic now, if it does. */
-	Optional<String> refusal() {
-		return this.writability.refusal();
+	/** Whether Kafka answers and takes writes to the topic now. */
+	TopicWritabilityCheck.Writability writability() {
+		return this.writability.check();
 	}
 
 	/** The record timestamps the topic accepts now, read from the cluster. */
@@ -208,11 +208,15 @@ class RidePublisher {
 			return "Kafka at " + bootstrapServers() + " did not confirm a commit within " + this.commitTimeout
 					.toSeconds() + " s; its rides may or may not be published: " + detail;
 		}
-		if (cause instanceof TimeoutException || cause instanceof NotEnoughReplicasException) {
-			Optional<String> refusal = refusal();
+		// Rides that expired unacknowledged, or were refused: the cluster may say why (too few in-sync replicas).
+		if (cause instanceof NotEnoughReplicasException
+				|| cause instanceof TimeoutException && String.valueOf(cause.getMessage()).startsWith("Expiring")) {
+			Optional<String> refusal = writability().refusal();
 			if (refusal.isPresent()) {
 				return "Kafka at " + bootstrapServers() + " did not take a ride: " + refusal.get() + " (" + detail + ")";
 			}
+		}
+		if (cause instanceof TimeoutException) {
 			return "Kafka at " + bootstrapServers() + " is unreachable or topic '" + this.topic
 					+ "' is not available: " + detail;
 		}

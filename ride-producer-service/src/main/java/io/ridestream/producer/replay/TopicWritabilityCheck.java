@@ -38,23 +38,31 @@ class TopicWritabilityCheck {
 		this.topic = topic.name();
 	}
 
-	/** Why Kafka refuses writes to the topic now; nothing if it takes them or cannot be asked. */
-	Optional<String> refusal() {
+	/** What the cluster says about writes to the topic now. */
+	Writability check() {
 		Admin admin = Admin.create(this.adminConfig);
 		try {
-			return TopicWritability.problem(admin, this.topic, TIMEOUT);
+			return new Writability(true, TopicWritability.problem(admin, this.topic, TIMEOUT));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return Optional.empty();
+			return new Writability(false, Optional.empty());
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			return Optional.empty();
+			return new Writability(false, Optional.empty());
 		}
 		finally {
 			// Bounded: close() waits for the client's calls, which a broker that never answers can hold up for minutes.
 			admin.close(TIMEOUT);
 		}
+	}
+
+	/**
+	 * @param answered whether the cluster answered (if not, Kafka is unreachable or too slow to tell)
+	 * @param refusal why Kafka refuses writes to the topic, if it does
+	 */
+	record Writability(boolean answered, Optional<String> refusal) {
+
 	}
 
 }
