@@ -3,7 +3,7 @@
 # Every test: ./mvnw verify (unit, real-broker, fault, end-to-end and browser tests), then ./compose-test.sh (the
 # compose stack in containers with podman). Installs what they need when it is missing, with apt (as root or with
 # sudo): Chromium and Node.js for the browser tests; compose-test.sh installs podman and its tools itself.
-#   ./test.sh                      everything (about 15 minutes on 2 cores)
+#   ./test.sh                      everything (about 30 minutes on 2 cores)
 #   CONTAINERS=false ./test.sh     without the container test
 #   ./test.sh -pl ride-serde -am   arguments go to ./mvnw verify
 set -euo pipefail

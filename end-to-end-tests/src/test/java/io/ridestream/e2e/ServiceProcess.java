@@ -69,11 +69,19 @@ final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		// Generous: on a 2-core machine busy with a cluster of brokers, a consumer restoring its statistics takes a while.
-		await(this.module + " ready on port " + this.port).atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(200))
-			.failFast("the process exited", () -> !this.process.isAlive())
-			.until(() -> Http.status(url("/actuator/health/readiness")) == 200);
+		try {
+			// Generous: on a 2-core machine busy with a cluster of brokers, a consumer restoring its statistics takes
+			// a while.
+			await(this.module + " ready on port " + this.port).atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(200))
+				.failFast("the process exited", () -> !this.process.isAlive())
+				.until(() -> Http.status(url("/actuator/health/readiness")) == 200);
+		}
+		catch (RuntimeException | Error ex) {
+			// A service that never got ready is not left running after the test (seen: one outlived its test run).
+			kill();
+			throw ex;
+		}
 	}
 
 	/** Kills the process the hard way, as a crash or OOM killer would. */
