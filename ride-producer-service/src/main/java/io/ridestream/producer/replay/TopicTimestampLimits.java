@@ -1,22 +1,16 @@
 package io.ridestream.producer.replay;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 import io.ridestream.producer.topic.TopicProperties;
@@ -30,29 +24,23 @@ class TopicTimestampLimits {
 
 	private static final Log logger = LogFactory.getLog(TopicTimestampLimits.class);
 
-	// Short: a replay starts after this at the latest; Kafka being down fails it soon after anyway.
-	private static final Duration TIMEOUT = Duration.ofSeconds(2);
-
-	private final Map<String, Object> adminConfig;
+	private final ShortAdminCalls admin;
 
 	private final String topic;
 
-	TopicTimestampLimits(KafkaAdmin admin, TopicProperties topic) {
-		this.adminConfig = new HashMap<>(admin.getConfigurationProperties());
-		this.adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-		this.adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+	TopicTimestampLimits(ShortAdminCalls admin, TopicProperties topic) {
+		this.admin = admin;
 		this.topic = topic.name();
 	}
 
 	/** The topic's limits now; Kafka's defaults if they cannot be read. */
 	TimestampLimits current() {
 		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, this.topic);
-		Admin admin = Admin.create(this.adminConfig);
 		try {
-			Config config = admin.describeConfigs(List.of(resource))
+			Config config = this.admin.call((admin) -> admin.describeConfigs(List.of(resource))
 				.all()
-				.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-				.get(resource);
+				.get(ShortAdminCalls.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+				.get(resource));
 			TimestampLimits defaults = TimestampLimits.KAFKA_DEFAULTS;
 			return new TimestampLimits(
 					millis(config, TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG, defaults.beforeMaxMillis()),
@@ -67,10 +55,6 @@ class TopicTimestampLimits {
 			logger.warn("Cannot read the timestamp limits of topic '" + this.topic + "', assuming Kafka's defaults: "
 					+ ex);
 			return TimestampLimits.KAFKA_DEFAULTS;
-		}
-		finally {
-			// Bounded: close() waits for the client's calls to end, which a silent broker can hold up for minutes.
-			admin.close(TIMEOUT);
 		}
 	}
 

@@ -1,16 +1,10 @@
 package io.ridestream.producer.replay;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 import io.ridestream.producer.topic.TopicProperties;
@@ -24,25 +18,20 @@ import io.ridestream.topics.TopicWritability;
 @Component
 class TopicWritabilityCheck {
 
-	// Short: a replay starts after this at the latest; an unreachable Kafka fails it soon after anyway.
-	private static final Duration TIMEOUT = Duration.ofSeconds(2);
-
-	private final Map<String, Object> adminConfig;
+	private final ShortAdminCalls admin;
 
 	private final String topic;
 
-	TopicWritabilityCheck(KafkaAdmin admin, TopicProperties topic) {
-		this.adminConfig = new HashMap<>(admin.getConfigurationProperties());
-		this.adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-		this.adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+	TopicWritabilityCheck(ShortAdminCalls admin, TopicProperties topic) {
+		this.admin = admin;
 		this.topic = topic.name();
 	}
 
 	/** What the cluster says about writes to the topic now. */
 	Writability check() {
-		Admin admin = Admin.create(this.adminConfig);
 		try {
-			return new Writability(true, TopicWritability.problem(admin, this.topic, TIMEOUT));
+			return new Writability(true,
+					this.admin.call((admin) -> TopicWritability.problem(admin, this.topic, ShortAdminCalls.TIMEOUT)));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -50,10 +39,6 @@ class TopicWritabilityCheck {
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
 			return new Writability(false, Optional.empty());
-		}
-		finally {
-			// Bounded: close() waits for the client's calls, which a broker that never answers can hold up for minutes.
-			admin.close(TIMEOUT);
 		}
 	}
 
