@@ -1,25 +1,31 @@
 package io.ridestream.consumer.ingest;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.ridestream.consumer.stats.ChangelogProperties;
 import io.ridestream.consumer.stats.PartitionSnapshot;
 import io.ridestream.consumer.stats.SnapshotJson;
 import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowedCounts;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes the statistics of the partitions a batch changed to the statistics changelog, in the listener
- * container's transaction, which also commits the batch's offsets and its dead letters: all of them become
- * visible together, or none does. Once the transaction is over, the partitions' committed statistics follow its
- * outcome.
+ * Commits a {@link Checkpoint} in one Kafka transaction: the statistics of the partitions it changed to the
+ * statistics changelog, its poison messages to the dead-letter topic, and the consumed offsets to the group. All of
+ * them become visible together, or none does. Once committed, the partitions' committed statistics are the
+ * checkpoint's.
  *
  * <p>Everything of one partition of the rides topic goes to one partition of the changelog, the one with its number
  * (modulo the changelog's partitions), as in Kafka Streams: a transaction's records for it are then committed
@@ -31,75 +37,99 @@ class ChangelogWriter {
 
 	private final KafkaTemplate<String, byte[]> template;
 
-	private final String topic;
+	private final String changelogTopic;
+
+	private final String ridesTopic;
 
 	private final OwnedPartitions owned;
 
 	private final StalledPartitions stalled;
 
-	ChangelogWriter(KafkaTemplate<String, byte[]> template, ChangelogProperties changelog, OwnedPartitions owned,
-			StalledPartitions stalled) {
-		this.stalled = stalled;
+	private final PoisonMessages poisonMessages;
+
+	private final Timer latency;
+
+	ChangelogWriter(KafkaTemplate<String, byte[]> template, ChangelogProperties changelog, TopicProperties rides,
+			OwnedPartitions owned, StalledPartitions stalled, PoisonMessages poisonMessages, MeterRegistry meters) {
 		this.template = template;
-		this.topic = changelog.topic();
+		this.changelogTopic = changelog.topic();
+		this.ridesTopic = rides.name();
 		this.owned = owned;
+		this.stalled = stalled;
+		this.poisonMessages = poisonMessages;
+		this.latency = Timer.builder("ridestream.rides.latency")
+			.description("From a ride's record timestamp to the commit of the statistics that count it, for rides "
+					+ "stamped within the last hour (with their send time, or a live pickup time)")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(1))
+			.register(meters);
 	}
 
 	/**
-	 * Sends the snapshots of the counts that changed, keyed by partition (so compaction keeps each partition's
-	 * latest), and the windows they changed or evicted, each keyed by partition, kind and start, in the current
-	 * transaction.
-	 * @throws IllegalStateException if there is no transaction to write in
+	 * Commits the checkpoint, then clears it for the next one.
+	 * @throws RuntimeException if the transaction did not commit, or may not have: the checkpoint is left as it was
 	 */
-	void write(Collection<PartitionCount> counts) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			throw new IllegalStateException("Statistics are counted only in Kafka transactions: set "
-					+ "spring.kafka.producer.transaction-id-prefix so that the listener container starts them");
-		}
-		List<PartitionSnapshot> snapshots = counts.stream()
+	void commit(Checkpoint checkpoint, Consumer<?, ?> consumer) {
+		List<PartitionSnapshot> snapshots = checkpoint.counts()
+			.stream()
 			.filter(PartitionCount::changed)
 			.map(PartitionCount::snapshot)
 			.toList();
-		int changelogPartitions = this.template.partitionsFor(this.topic).size();
+		Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+		checkpoint.counts()
+			.stream()
+			.filter(PartitionCount::changed)
+			.forEach((count) -> offsets.put(new TopicPartition(this.ridesTopic, count.partition()),
+					new OffsetAndMetadata(count.nextOffset())));
+		if (!snapshots.isEmpty() || !checkpoint.deadLetters().isEmpty()) {
+			this.template.executeInTransaction((operations) -> {
+				this.poisonMessages.park(checkpoint.deadLetters(), consumer);
+				send(operations, snapshots);
+				operations.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+				return null;
+			});
+		}
+		long committedAt = System.currentTimeMillis();
+		checkpoint.timestamps().forEach((timestamp) -> this.latency.record(Duration.ofMillis(committedAt - timestamp)));
+		for (PartitionSnapshot snapshot : snapshots) {
+			this.owned.committed(snapshot);
+			this.stalled.progressed(snapshot.partition());
+		}
+		checkpoint.clear();
+	}
+
+	/**
+	 * Sends the snapshots, keyed by partition (so compaction keeps each partition's latest), and the windows they
+	 * changed or evicted, each keyed by partition, kind and start.
+	 */
+	private void send(KafkaOperations<String, byte[]> operations, List<PartitionSnapshot> snapshots) {
+		int changelogPartitions = operations.partitionsFor(this.changelogTopic).size();
 		for (PartitionSnapshot snapshot : snapshots) {
 			int partition = snapshot.partition() % changelogPartitions;
-			this.template.send(this.topic, partition, SnapshotJson.key(snapshot.partition()), SnapshotJson.write(snapshot));
+			operations.send(this.changelogTopic, partition, SnapshotJson.key(snapshot.partition()),
+					SnapshotJson.write(snapshot));
 			snapshot.windows()
 				.all()
 				.values()
-				.forEach((windows) -> sendWindows(partition, snapshot, windows));
+				.forEach((windows) -> sendWindows(operations, partition, snapshot, windows));
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCompletion(int status) {
-				for (PartitionSnapshot snapshot : snapshots) {
-					if (status == STATUS_COMMITTED) {
-						ChangelogWriter.this.owned.committed(snapshot);
-						ChangelogWriter.this.stalled.progressed(snapshot.partition());
-					}
-					else {
-						// Rolled back, or not known: the changelog has the truth; read it before counting on.
-						ChangelogWriter.this.owned.unknown(snapshot.partition());
-					}
-				}
-			}
-
-		});
 	}
 
-	/** The windows the batch changed, and a tombstone for each it evicted, so compaction forgets them. */
-	private void sendWindows(int changelogPartition, PartitionSnapshot snapshot, WindowedCounts windows) {
+	/** The windows the checkpoint changed, and a tombstone for each it evicted, so compaction forgets them. */
+	private void sendWindows(KafkaOperations<String, byte[]> operations, int changelogPartition,
+			PartitionSnapshot snapshot, WindowedCounts windows) {
 		int partition = snapshot.partition();
 		WindowedCounts.Changes changes = windows.changes();
 		WindowSpec spec = windows.spec();
 		for (WindowedCounts.WindowState window : changes.changed()) {
-			this.template.send(this.topic, changelogPartition, SnapshotJson.windowKey(partition, spec.kind(), window.start()),
+			operations.send(this.changelogTopic, changelogPartition,
+					SnapshotJson.windowKey(partition, spec.kind(), window.start()),
 					SnapshotJson.writeWindow(partition, spec, window, snapshot.topicId()));
 		}
 		for (LocalDateTime start : changes.evicted()) {
-			this.template.send(this.topic, changelogPartition, SnapshotJson.windowKey(partition, spec.kind(), start),
-					null);
+			operations.send(this.changelogTopic, changelogPartition,
+					SnapshotJson.windowKey(partition, spec.kind(), start), null);
 		}
 	}
 

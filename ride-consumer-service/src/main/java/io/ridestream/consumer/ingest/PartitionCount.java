@@ -11,8 +11,8 @@ import io.ridestream.consumer.zones.ZoneLookup;
 import io.ridestream.model.Ride;
 
 /**
- * One partition's statistics while a batch is counted into them: a copy of the committed statistics, so that a
- * transaction that does not commit leaves those untouched.
+ * One partition's statistics while messages are counted into them until the next commit: a copy of the committed
+ * statistics, so that a commit that fails leaves those untouched.
  */
 final class PartitionCount {
 
@@ -27,6 +27,8 @@ final class PartitionCount {
 
 	private long lastOffset;
 
+	private final long committedLastOffset;
+
 	private final String topicId;
 
 	private boolean changed;
@@ -39,6 +41,7 @@ final class PartitionCount {
 		this.aggregate = committed.aggregate().copy();
 		this.windows = committed.windows().forCounting(windows, bounds);
 		this.lastOffset = committed.lastOffset();
+		this.committedLastOffset = committed.lastOffset();
 		this.topicId = committed.topicId();
 	}
 
@@ -81,6 +84,11 @@ final class PartitionCount {
 
 	int partition() {
 		return this.partition;
+	}
+
+	/** Where to read again from if this count is dropped: after what the committed statistics count. */
+	long committedNextOffset() {
+		return this.committedLastOffset + 1;
 	}
 
 	long nextOffset() {

@@ -1,6 +1,7 @@
 package io.ridestream.consumer.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
@@ -43,43 +44,28 @@ class PoisonMessages {
 		this.deadLetters = deadLetters;
 	}
 
-	/** Parks the poison messages of one batch, logging the first few of them one by one. */
-	Batch batch() {
-		return new Batch();
-	}
-
 	/**
-	 * The poison messages of one batch. A burst of garbage must not flood the log: the first
-	 * {@value #LOGGED_PER_BATCH} are logged one by one once parked, the others counted in one line.
+	 * Sends the poison messages of one commit to the dead-letter topic in the current transaction, without waiting
+	 * for them. A burst of garbage must not flood the log: the first {@value #LOGGED_PER_BATCH} are logged one by one
+	 * once parked, the others counted in one line.
+	 * @throws org.springframework.kafka.KafkaException if one could not be sent
 	 */
-	final class Batch {
-
-		private int parked;
-
-		/**
-		 * Sends the message to the dead-letter topic in the current transaction, without waiting for it.
-		 * @throws org.springframework.kafka.KafkaException if it could not be sent
-		 */
-		void park(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
+	void park(List<ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
+		int parked = 0;
+		for (ConsumerRecord<?, ?> record : records) {
 			Exception exception = whyNotARide(record);
-			CompletableFuture<RecordMetadata> parking = PoisonMessages.this.deadLetters.publish(record, consumer,
-					exception);
-			if (++this.parked <= LOGGED_PER_BATCH) {
+			CompletableFuture<RecordMetadata> parking = this.deadLetters.publish(record, consumer, exception);
+			if (++parked <= LOGGED_PER_BATCH) {
 				String where = record.topic() + "-" + record.partition() + "@" + record.offset();
 				parking.thenAccept((parkedAt) -> logger.warn("Skipped poison message " + where + ": "
 						+ reasonOf(exception) + "; sent to " + parkedAt.topic() + "-" + parkedAt.partition() + "@"
 						+ parkedAt.offset()));
 			}
 		}
-
-		/** Logs how many were not logged one by one. */
-		void finish() {
-			if (this.parked > LOGGED_PER_BATCH) {
-				logger.warn("Skipped " + this.parked + " poison messages in one batch, sent to the dead-letter topic ("
-						+ LOGGED_PER_BATCH + " of them logged)");
-			}
+		if (parked > LOGGED_PER_BATCH) {
+			logger.warn("Skipped " + parked + " poison messages in one commit, sent to the dead-letter topic ("
+					+ LOGGED_PER_BATCH + " of them logged)");
 		}
-
 	}
 
 	private static Exception whyNotARide(ConsumerRecord<?, ?> record) {

@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.ridestream.consumer.stats.ChangelogProperties;
 import io.ridestream.consumer.windows.PickupBounds;
 import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowsProperties;
@@ -16,23 +18,29 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts the rides of the rides topic into the statistics of their partitions, exactly once.
  *
- * <p>Each batch is one Kafka transaction, started by the listener container: the changed partitions' statistics
- * go to the statistics changelog, poison messages to the dead-letter topic, and the consumed offsets to the
- * group, all committed together. A crash before the commit loses nothing (the batch is read again and counted
- * from the last committed statistics), and a crash after it counts nothing twice (the next owner restores the
- * statistics committed with the offsets).
+ * <p>Each listener thread counts the batches it polls in memory, and commits what it counted once every
+ * {@code ridestream.changelog.commit-interval} (as Kafka Streams does every {@code commit.interval.ms}), at once when
+ * a batch had poison messages, when partitions are taken from it, and when it has been idle that long: one Kafka
+ * transaction writes the changed partitions' statistics to the statistics changelog, the poison messages to the
+ * dead-letter topic, and the consumed offsets to the group ({@link ChangelogWriter}). A crash before the commit
+ * loses nothing (the messages are read again and counted from the last committed statistics), and a crash after it
+ * counts nothing twice (the next owner restores the statistics committed with the offsets).
  *
- * <p>A transaction takes the batch's messages for at most {@code ridestream.topic.max-batch-time}; the rest are
- * read again for the next one. The offsets the container commits with the transaction may then go past what is
- * counted, which does no harm: a partition is always read on from where its statistics end, not from the group's
- * offset.
+ * <p>A commit that fails drops what was counted since the last one: its partitions are read again from there after
+ * {@code ridestream.topic.retry-interval}, for as long as it takes, and are shown meanwhile by
+ * {@link StalledPartitions}. The statistics are never advanced past a message that was not handled.
+ *
+ * <p>A batch takes messages for at most {@code ridestream.topic.max-batch-time}; the rest are read again for the
+ * next one. Partitions are always read on from where their statistics end, not from the group's offset.
  */
 @Component
 class RideListener implements ConsumerSeekAware {
@@ -45,9 +53,9 @@ class RideListener implements ConsumerSeekAware {
 
 	private final OwnedPartitions owned;
 
-	private final PoisonMessages poisonMessages;
-
 	private final ChangelogWriter changelog;
+
+	private final StalledPartitions stalled;
 
 	private final List<WindowSpec> windows;
 
@@ -57,16 +65,22 @@ class RideListener implements ConsumerSeekAware {
 
 	private final long maxBatchNanos;
 
-	RideListener(TopicProperties topic, OwnedPartitions owned, PoisonMessages poisonMessages,
-			ChangelogWriter changelog, WindowsProperties windows, ZoneLookup zones) {
+	private final long commitIntervalNanos;
+
+	/** What each listener thread counted since its last commit; only that thread touches it. */
+	private final ThreadLocal<Checkpoint> checkpoints = ThreadLocal.withInitial(Checkpoint::new);
+
+	RideListener(TopicProperties topic, ChangelogProperties changelogProperties, OwnedPartitions owned,
+			ChangelogWriter changelog, StalledPartitions stalled, WindowsProperties windows, ZoneLookup zones) {
 		this.zones = zones;
 		this.topic = topic;
 		this.owned = owned;
-		this.poisonMessages = poisonMessages;
 		this.changelog = changelog;
+		this.stalled = stalled;
 		this.windows = windows.specs();
 		this.pickupBounds = windows.pickupBounds();
 		this.maxBatchNanos = topic.maxBatchTime().toNanos();
+		this.commitIntervalNanos = changelogProperties.commitInterval().toNanos();
 	}
 
 	/** The topic to read, for the listener annotation. */
@@ -76,9 +90,32 @@ class RideListener implements ConsumerSeekAware {
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = "#{__listener.topic()}", batch = "true")
 	void onRides(List<ConsumerRecord<String, Ride>> records, Consumer<?, ?> consumer) {
+		Checkpoint checkpoint = this.checkpoints.get();
+		checkpoint.consumer(consumer);
+		try {
+			count(records, checkpoint, consumer);
+			if (checkpoint.due(this.commitIntervalNanos)) {
+				this.changelog.commit(checkpoint, consumer);
+			}
+		}
+		catch (RuntimeException ex) {
+			countAgain(checkpoint, records, consumer, ex);
+		}
+	}
+
+	/** Commits what was counted, once the container has seen no message for the commit interval. */
+	@EventListener(condition = "event.listenerId.startsWith('" + ID + "-')")
+	void onIdle(ListenerContainerIdleEvent event) {
+		Checkpoint checkpoint = this.checkpoints.get();
+		if (!checkpoint.isEmpty()) {
+			commitOrCountAgain(checkpoint, event.getConsumer());
+		}
+	}
+
+	private void count(List<ConsumerRecord<String, Ride>> records, Checkpoint checkpoint, Consumer<?, ?> consumer) {
 		long deadline = System.nanoTime() + this.maxBatchNanos;
+		checkpoint.timestamps().now(System.currentTimeMillis());
 		Map<Integer, PartitionCount> counts = new LinkedHashMap<>();
-		PoisonMessages.Batch poison = this.poisonMessages.batch();
 		PartitionCount count = null;
 		int taken = 0;
 		for (; taken < records.size(); taken++) {
@@ -87,25 +124,65 @@ class RideListener implements ConsumerSeekAware {
 			}
 			ConsumerRecord<String, Ride> record = records.get(taken);
 			if (count == null || count.partition() != record.partition()) {
-				count = counts.computeIfAbsent(record.partition(),
-						(partition) -> new PartitionCount(this.owned.committed(partition), this.windows,
-								this.pickupBounds, this.zones));
+				count = counts.computeIfAbsent(record.partition(), (partition) -> checkpoint.count(partition,
+						(begun) -> new PartitionCount(this.owned.committed(begun), this.windows, this.pickupBounds,
+								this.zones)));
 			}
 			if (!count.read(record.offset())) {
 				continue;
 			}
 			if (record.value() != null) {
 				count.addRide(record.offset(), record.value());
+				checkpoint.timestamps().add(record.timestamp());
 			}
 			else {
-				poison.park(record, consumer);
+				checkpoint.deadLetter(record);
 				count.addDeadLetter(record.offset());
 			}
 		}
-		poison.finish();
-		this.changelog.write(counts.values());
 		readOnFrom(nextOffsets(counts, records.subList(taken, records.size())), consumer);
-		startOverForANewTopic(counts.values(), consumer);
+		startOverForANewTopic(counts.values(), checkpoint, consumer);
+	}
+
+	private void commitOrCountAgain(Checkpoint checkpoint, Consumer<?, ?> consumer) {
+		try {
+			this.changelog.commit(checkpoint, consumer);
+		}
+		catch (RuntimeException ex) {
+			countAgain(checkpoint, List.of(), consumer, ex);
+		}
+	}
+
+	/**
+	 * Drops what was counted since the last commit, after it failed or could not be made: its partitions (and those
+	 * of the batch) are read again from where their committed statistics end, after the retry interval. Those
+	 * statistics are restored from the changelog first, as the commit may have taken effect all the same.
+	 */
+	private void countAgain(Checkpoint checkpoint, List<ConsumerRecord<String, Ride>> batch, Consumer<?, ?> consumer,
+			RuntimeException failure) {
+		Map<Integer, Long> from = new LinkedHashMap<>();
+		for (PartitionCount count : checkpoint.counts()) {
+			from.put(count.partition(), count.committedNextOffset());
+			this.owned.unknown(count.partition());
+		}
+		for (ConsumerRecord<String, Ride> record : batch) {
+			from.putIfAbsent(record.partition(), record.offset());
+		}
+		checkpoint.clear();
+		Set<TopicPartition> assigned = consumer.assignment();
+		from.forEach((partition, offset) -> {
+			TopicPartition topicPartition = new TopicPartition(topic(), partition);
+			if (assigned.contains(topicPartition)) {
+				consumer.seek(topicPartition, offset);
+			}
+		});
+		this.stalled.failed(from.keySet(), failure);
+		try {
+			Thread.sleep(this.topic.retryInterval().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
@@ -113,9 +190,11 @@ class RideListener implements ConsumerSeekAware {
 	 * deleted and made again under the same name, whose offsets start at 0 again (the new messages would be taken for
 	 * counted ones for ever). Such a partition's statistics start over from the new topic's beginning.
 	 */
-	private void startOverForANewTopic(Collection<PartitionCount> counts, Consumer<?, ?> consumer) {
+	private void startOverForANewTopic(Collection<PartitionCount> counts, Checkpoint checkpoint,
+			Consumer<?, ?> consumer) {
 		for (PartitionCount count : counts) {
 			if (count.countsBeyondBatch() && this.owned.startedOverForANewTopic(count.partition())) {
+				checkpoint.forget(count.partition());
 				consumer.seekToBeginning(List.of(new TopicPartition(topic(), count.partition())));
 			}
 		}
@@ -170,12 +249,37 @@ class RideListener implements ConsumerSeekAware {
 		logger.info("Assigned " + assignments.keySet() + ": restored from the statistics changelog");
 	}
 
+	/** Commits what was counted before the partitions go: their next owner goes on from there. */
 	@Override
 	public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+		Checkpoint checkpoint = this.checkpoints.get();
+		if (!partitions.isEmpty() && !checkpoint.isEmpty()) {
+			try {
+				this.changelog.commit(checkpoint, checkpoint.consumer());
+			}
+			catch (RuntimeException ex) {
+				// Their next owner counts them again from the last commit; those kept are read again from there.
+				logger.warn("Could not commit the counts of partitions " + partitions + " as they were revoked: "
+						+ ex.getMessage());
+				countAgainAfterRevocation(checkpoint, partitions);
+			}
+		}
 		this.owned.revoke(partitions.stream().map(TopicPartition::partition).toList());
 		if (!partitions.isEmpty()) {
 			logger.info("Revoked " + partitions);
 		}
+	}
+
+	private void countAgainAfterRevocation(Checkpoint checkpoint, Collection<TopicPartition> revoked) {
+		Consumer<?, ?> consumer = checkpoint.consumer();
+		for (PartitionCount count : checkpoint.counts()) {
+			this.owned.unknown(count.partition());
+			TopicPartition partition = new TopicPartition(topic(), count.partition());
+			if (!revoked.contains(partition) && consumer.assignment().contains(partition)) {
+				consumer.seek(partition, count.committedNextOffset());
+			}
+		}
+		checkpoint.clear();
 	}
 
 }
