@@ -12,13 +12,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one of Kafka's command line tools (kafka-tools on this module's class path) in its own JVM, as
- * {@code bin/kafka-producer-perf-test.sh} would, and returns what it printed.
+ * {@code bin/kafka-producer-perf-test.sh} would, and returns what it printed. The Kafka Streams peer runs the
+ * same way.
  */
 final class KafkaTool {
 
 	static final String PRODUCER_PERFORMANCE = "org.apache.kafka.tools.ProducerPerformance";
 
 	static final String CONSUMER_PERFORMANCE = "org.apache.kafka.tools.ConsumerPerformance";
+
+	/** Not one of Kafka's tools, but run like them: the Kafka Streams peer of ride-consumer-service. */
+	static final String STREAMS_PEER = "io.ridestream.benchmark.streams.RideStatsStreams";
 
 	private KafkaTool() {
 	}
