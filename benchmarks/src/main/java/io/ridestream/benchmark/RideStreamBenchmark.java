@@ -219,7 +219,7 @@ public final class RideStreamBenchmark {
 						+ String.join("\n  ", differences));
 			}
 			say("  Kafka Streams peer's totals equal ride-consumer-service's (rides, passengers, amounts, "
-					+ "distance, vendors, payment types, first and last pickup)");
+					+ "distance, vendors, payment types)");
 
 			AloneStartup producerAlone = startAlone(run, PRODUCER_SERVICE, this.options.producerJar(), bootstrap);
 			AloneStartup consumerAlone = startAlone(run, CONSUMER_SERVICE, this.options.consumerJar(), bootstrap);

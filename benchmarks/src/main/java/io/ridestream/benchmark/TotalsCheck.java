@@ -2,7 +2,6 @@ package io.ridestream.benchmark;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,6 @@ final class TotalsCheck {
 		compare(differences, "ridesByVendor", counts(service.path("ridesByVendor")), new TreeMap<>(peer.ridesByVendor()));
 		compare(differences, "ridesByPaymentType", counts(service.path("ridesByPaymentType")),
 				new TreeMap<>(peer.ridesByPaymentType()));
-		compare(differences, "firstPickup", time(service, "firstPickup"), peer.firstPickup());
-		compare(differences, "lastPickup", time(service, "lastPickup"), peer.lastPickup());
 		return differences;
 	}
 
@@ -70,11 +67,6 @@ final class TotalsCheck {
 			return null;
 		}
 		return value.isNumber() ? value.decimalValue() : new BigDecimal(value.asString());
-	}
-
-	private static LocalDateTime time(JsonNode stats, String field) {
-		JsonNode value = stats.path(field);
-		return (value.isMissingNode() || value.isNull()) ? null : LocalDateTime.parse(value.asString());
 	}
 
 	private static Map<String, Long> counts(JsonNode object) {

@@ -1,7 +1,6 @@
 package io.ridestream.benchmark.streams;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -10,9 +9,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
  * Counts and exact sums over rides: the value the peer keeps per pickup location in its state store (as JSON),
- * and, summed over the locations, its totals. The same figures as ride-consumer-service's {@code RideAggregate}
- * without the drop-offs per location (see the benchmark's README), with the same keys for rides without a
- * vendor or payment type ({@value #UNKNOWN}). Immutable by use: {@link #plus} makes new maps, the counts in code
+ * and, summed over the locations, its totals. The figures of ride-consumer-service's {@code RideAggregate} that
+ * the benchmark compares (not its drop-offs per location, first and last pickup or datasets; see the benchmark's
+ * README), with the same keys for rides without a vendor or payment type ({@value #UNKNOWN}). Immutable by use: {@link #plus} makes new maps, the counts in code
  * order (the order of their JSON).
  *
  * @param rides rides counted
@@ -23,16 +22,13 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * @param totalDistance the sum of {@code trip_distance}
  * @param ridesByVendor rides per vendor code
  * @param ridesByPaymentType rides per payment type code
- * @param firstPickup the earliest pickup, null without rides
- * @param lastPickup the latest pickup, null without rides
  */
 public record RideStats(long rides, long passengers,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalAmount,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalFare,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalTips,
 		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalDistance,
-		Map<String, Long> ridesByVendor, Map<String, Long> ridesByPaymentType, LocalDateTime firstPickup,
-		LocalDateTime lastPickup) {
+		Map<String, Long> ridesByVendor, Map<String, Long> ridesByPaymentType) {
 
 	/** The vendor and payment type of rides that give none, as the service counts them. */
 	public static final String UNKNOWN = "unknown";
@@ -49,7 +45,7 @@ public record RideStats(long rides, long passengers,
 	/** No rides: the aggregation's initial value. */
 	public static RideStats empty() {
 		return new RideStats(0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of(),
-				Map.of(), null, null);
+				Map.of());
 	}
 
 	/** These statistics with one more ride. */
@@ -59,8 +55,7 @@ public record RideStats(long rides, long passengers,
 				plus(this.totalAmount, ride.totalAmount()), plus(this.totalFare, ride.fareAmount()),
 				plus(this.totalTips, ride.tipAmount()), plus(this.totalDistance, ride.tripDistance()),
 				counted(this.ridesByVendor, code(ride.vendorId()), 1),
-				counted(this.ridesByPaymentType, code(ride.paymentType()), 1),
-				earlier(this.firstPickup, ride.pickupTime()), later(this.lastPickup, ride.pickupTime()));
+				counted(this.ridesByPaymentType, code(ride.paymentType()), 1));
 	}
 
 	/** The statistics of the rides of both. */
@@ -72,7 +67,7 @@ public record RideStats(long rides, long passengers,
 		return new RideStats(this.rides + other.rides, this.passengers + other.passengers,
 				this.totalAmount.add(other.totalAmount), this.totalFare.add(other.totalFare),
 				this.totalTips.add(other.totalTips), this.totalDistance.add(other.totalDistance), vendors,
-				paymentTypes, earlier(this.firstPickup, other.firstPickup), later(this.lastPickup, other.lastPickup));
+				paymentTypes);
 	}
 
 	private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
@@ -88,14 +83,6 @@ public record RideStats(long rides, long passengers,
 		Map<String, Long> copy = new TreeMap<>(counts);
 		copy.merge(code, count, Long::sum);
 		return copy;
-	}
-
-	private static LocalDateTime earlier(LocalDateTime current, LocalDateTime candidate) {
-		return (current == null || (candidate != null && candidate.isBefore(current))) ? candidate : current;
-	}
-
-	private static LocalDateTime later(LocalDateTime current, LocalDateTime candidate) {
-		return (current == null || (candidate != null && candidate.isAfter(current))) ? candidate : current;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.ridestream.benchmark.streams;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +13,7 @@ class PeerResultTests {
 
 	private static final RideStats TOTALS = new RideStats(100_000, 150_000, new BigDecimal("1987654.32"),
 			new BigDecimal("1234567.10"), new BigDecimal("234567.89"), new BigDecimal("301234.56"),
-			Map.of("1", 40_000L, "2", 60_000L), Map.of("1", 70_000L, "2", 30_000L),
-			LocalDateTime.of(2020, 7, 1, 0, 0, 12), LocalDateTime.of(2020, 7, 1, 11, 6, 40));
+			Map.of("1", 40_000L, "2", 60_000L), Map.of("1", 70_000L, "2", 30_000L));
 
 	private static final PeerResult RESULT = new PeerResult(100_000, 2.5, 39_999.6, 260, TOTALS, 100_000, 200_000,
 			0.4, 2.3, 3.9, 0.2, Map.of("stream-thread-metrics.commit-total", 31.0));

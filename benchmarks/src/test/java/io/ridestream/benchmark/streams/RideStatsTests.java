@@ -42,17 +42,6 @@ class RideStatsTests {
 	}
 
 	@Test
-	void keepsTheEarliestAndLatestPickupWhateverTheOrder() {
-		RideStats stats = RideStats.empty()
-			.plus(ride(1, 1, NOON, "1"))
-			.plus(ride(1, 1, NOON.minusHours(1), "1"))
-			.plus(ride(1, 1, NOON.plusHours(1), "1"));
-
-		assertThat(stats.firstPickup()).isEqualTo(NOON.minusHours(1));
-		assertThat(stats.lastPickup()).isEqualTo(NOON.plusHours(1));
-	}
-
-	@Test
 	void sumsTwoLocationsStatisticsIntoTotals() {
 		RideStats a = RideStats.empty().plus(ride(1, 1, NOON, "10.5")).plus(ride(2, 1, NOON.plusHours(2), "1"));
 		RideStats b = RideStats.empty().plus(ride(1, 2, NOON.minusHours(1), "4.5"));
@@ -64,8 +53,6 @@ class RideStatsTests {
 		assertThat(total.totalAmount()).isEqualByComparingTo("16");
 		assertThat(total.ridesByVendor()).isEqualTo(Map.of("1", 2L, "2", 1L));
 		assertThat(total.ridesByPaymentType()).isEqualTo(Map.of("1", 2L, "2", 1L));
-		assertThat(total.firstPickup()).isEqualTo(NOON.minusHours(1));
-		assertThat(total.lastPickup()).isEqualTo(NOON.plusHours(2));
 	}
 
 	@Test

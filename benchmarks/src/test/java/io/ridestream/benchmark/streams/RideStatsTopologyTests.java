@@ -75,8 +75,6 @@ class RideStatsTopologyTests {
 		assertThat(jfk.totalTips()).isEqualByComparingTo("0.30");
 		assertThat(jfk.ridesByVendor()).isEqualTo(Map.of("1", 1L, "2", 1L));
 		assertThat(jfk.ridesByPaymentType()).isEqualTo(Map.of("1", 1L, RideStats.UNKNOWN, 1L));
-		assertThat(jfk.firstPickup()).isEqualTo(NOON);
-		assertThat(jfk.lastPickup()).isEqualTo(NOON.plusMinutes(1));
 		assertThat(stats().get("236").rides()).isEqualTo(1);
 	}
 
