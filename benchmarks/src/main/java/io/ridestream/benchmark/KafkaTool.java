@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,18 @@ final class KafkaTool {
 	 * @throws IllegalStateException if the tool fails or does not finish within the timeout
 	 */
 	static List<String> run(String mainClass, List<String> arguments, Path log, Duration timeout) {
-		List<String> command = JavaProcesses.onThisClassPath(mainClass,
-				List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), arguments);
+		return run(mainClass, List.of(), arguments, log, timeout);
+	}
+
+	/**
+	 * @param javaOptions JVM options on top of the defaults
+	 * @throws IllegalStateException if the tool fails or does not finish within the timeout
+	 */
+	static List<String> run(String mainClass, List<String> javaOptions, List<String> arguments, Path log,
+			Duration timeout) {
+		List<String> options = new ArrayList<>(javaOptions);
+		options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+		List<String> command = JavaProcesses.onThisClassPath(mainClass, options, arguments);
 		try {
 			Process process = JavaProcesses.start(command, Map.of(), log);
 			try {

@@ -209,9 +209,14 @@ public final class RideStreamBenchmark {
 			}
 
 			PeerResult peer = streamsPeer(run, bootstrap);
-			say("  Kafka Streams peer: %s rides/s (%,d rides in %.2f s; close %.2f s; CPU: stream thread %.2f s, "
-					+ "JVM %.2f s)", Report.rate(peer.ridesPerSecond()), peer.rides(), peer.seconds(),
-					peer.closeSeconds(), peer.streamThreadCpuSeconds(), peer.processCpuSeconds());
+			say("  Kafka Streams peer: %s rides/s (%,d rides in %.2f s, then closed in %.2f s)",
+					Report.rate(peer.ridesPerSecond()), peer.rides(), peer.seconds(), peer.closeSeconds());
+			say("    CPU over those %.2f s: stream thread %.2f s, producer thread %.2f s, JIT %.2f s, GC %.2f s, "
+					+ "whole JVM %.2f s; %.0f commits, %.0f ms each on average",
+					peer.seconds(), peer.streamThreadCpuSeconds(), peer.producerThreadCpuSeconds(),
+					peer.compilationSeconds(), peer.gcSeconds(), peer.processCpuSeconds(),
+					peer.metrics().getOrDefault("stream-thread-metrics.commit-total", Double.NaN),
+					peer.metrics().getOrDefault("stream-thread-metrics.commit-latency-avg", Double.NaN));
 			List<String> differences = TotalsCheck.differences(counted.stats(), peer.totals());
 			if (!differences.isEmpty()) {
 				throw new IllegalStateException("The Kafka Streams peer's totals differ from ride-consumer-service's "
@@ -335,7 +340,10 @@ public final class RideStreamBenchmark {
 				"ride-stats-streams-peer-" + run + "-" + System.currentTimeMillis(), "--state-dir",
 				stateDir.toAbsolutePath().toString(), "--timeout-seconds",
 				Long.toString(this.toolTimeout.minusSeconds(30).toSeconds()));
-		return PeerResult.fromOutput(KafkaTool.run(KafkaTool.STREAMS_PEER, arguments,
+		// STREAMS_PEER_JAVA_OPTIONS, e.g. to profile it: -XX:StartFlightRecording=filename=peer.jfr
+		String javaOptions = System.getenv().getOrDefault("STREAMS_PEER_JAVA_OPTIONS", "").strip();
+		return PeerResult.fromOutput(KafkaTool.run(KafkaTool.STREAMS_PEER,
+				javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")), arguments,
 				this.logs.resolve("streams-peer-" + run + ".log"), this.toolTimeout));
 	}
 

@@ -19,15 +19,18 @@ import tools.jackson.core.JacksonException;
  * @param hoppingWindowRides the same for the hopping windows (each ride is in two)
  * @param closeSeconds how long closing took (committing the last transaction, flushing the stores)
  * @param streamThreadCpuSeconds CPU time of the stream thread from the first ride to the last
+ * @param producerThreadCpuSeconds CPU time of the producer's network thread over the same time
  * @param processCpuSeconds CPU time of the whole JVM over the same time
- * @param gcSeconds time the garbage collectors report over the whole life of the JVM
+ * @param compilationSeconds time the JIT compilers spent over the same time
+ * @param gcSeconds time the garbage collectors report over the same time
  * @param metrics selected Kafka Streams, producer and consumer metrics at the end, by {@code group.name} (and
  * topic for the producer's per-topic counts)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PeerResult(long rides, double seconds, double ridesPerSecond, long locations, RideStats totals,
 		long tumblingWindowRides, long hoppingWindowRides, double closeSeconds, double streamThreadCpuSeconds,
-		double processCpuSeconds, double gcSeconds, Map<String, Double> metrics) {
+		double producerThreadCpuSeconds, double processCpuSeconds, double compilationSeconds, double gcSeconds,
+		Map<String, Double> metrics) {
 
 	public static final String PREFIX = "RIDE_STATS_STREAMS_RESULT ";
 

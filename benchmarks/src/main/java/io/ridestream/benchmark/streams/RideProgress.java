@@ -18,7 +18,7 @@ final class RideProgress {
 
 	private final LongSupplier nanoClock;
 
-	private final Supplier<CpuTimes> cpu;
+	private final Supplier<CpuClock.CpuTimes> cpu;
 
 	private final AtomicLong processed = new AtomicLong();
 
@@ -28,16 +28,16 @@ final class RideProgress {
 
 	private volatile long lastNanos;
 
-	private volatile CpuTimes firstCpu;
+	private volatile CpuClock.CpuTimes firstCpu;
 
-	private volatile CpuTimes lastCpu;
+	private volatile CpuClock.CpuTimes lastCpu;
 
 	/**
 	 * @param expected the rides to wait for
 	 * @param nanoClock e.g. {@link System#nanoTime}
 	 * @param cpu the CPU used so far, read on the stream thread that processed the first and the last ride
 	 */
-	RideProgress(long expected, LongSupplier nanoClock, Supplier<CpuTimes> cpu) {
+	RideProgress(long expected, LongSupplier nanoClock, Supplier<CpuClock.CpuTimes> cpu) {
 		if (expected < 2) {
 			throw new IllegalArgumentException("expected rides must be at least 2 to time them, was " + expected);
 		}
@@ -89,22 +89,8 @@ final class RideProgress {
 	}
 
 	/** The CPU used from the first ride processed to the last expected one. */
-	CpuTimes cpuBetween() {
+	CpuClock.CpuTimes cpuBetween() {
 		return this.lastCpu.minus(this.firstCpu);
-	}
-
-	/**
-	 * @param streamThreadNanos CPU time of the stream thread (the one that processed the ride)
-	 * @param processNanos CPU time of the whole JVM: every thread, the garbage collector, the JIT compiler and
-	 * RocksDB's native threads
-	 */
-	record CpuTimes(long streamThreadNanos, long processNanos) {
-
-		CpuTimes minus(CpuTimes earlier) {
-			return new CpuTimes(this.streamThreadNanos - earlier.streamThreadNanos,
-					this.processNanos - earlier.processNanos);
-		}
-
 	}
 
 }

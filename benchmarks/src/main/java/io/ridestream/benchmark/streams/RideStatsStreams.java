@@ -1,8 +1,5 @@
 package io.ridestream.benchmark.streams;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,11 +60,7 @@ public final class RideStatsStreams {
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, required(options, "--state-dir"));
 
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-			.getOperatingSystemMXBean();
-		RideProgress progress = new RideProgress(expected, System::nanoTime,
-				() -> new RideProgress.CpuTimes(threads.getCurrentThreadCpuTime(), os.getProcessCpuTime()));
+		RideProgress progress = new RideProgress(expected, System::nanoTime, new CpuClock()::read);
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		KafkaStreams streams = new KafkaStreams(RideStatsTopology.build(topic, progress::ride), config);
 		streams.setUncaughtExceptionHandler((ex) -> {
@@ -100,7 +93,7 @@ public final class RideStatsStreams {
 			long tumbling = windowedRides(streams, RideStatsTopology.TUMBLING_STORE);
 			long hopping = windowedRides(streams, RideStatsTopology.HOPPING_STORE);
 			Map<String, Double> metrics = metrics(streams.metrics());
-			RideProgress.CpuTimes cpu = progress.cpuBetween();
+			CpuClock.CpuTimes cpu = progress.cpuBetween();
 
 			long closing = System.nanoTime();
 			boolean closed = streams.close(CLOSE_TIMEOUT);
@@ -111,7 +104,8 @@ public final class RideStatsStreams {
 			}
 			PeerResult result = new PeerResult(progress.processed(), progress.seconds(), progress.ridesPerSecond(),
 					locations, totals, tumbling, hopping, closeSeconds, cpu.streamThreadNanos() / 1e9,
-					cpu.processNanos() / 1e9, gcSeconds(), metrics);
+					cpu.producerThreadsNanos() / 1e9, cpu.processNanos() / 1e9, cpu.compilationNanos() / 1e9,
+					cpu.gcNanos() / 1e9, metrics);
 			System.out.println(result.toLine());
 			System.out.flush();
 		}
@@ -146,14 +140,6 @@ public final class RideStatsStreams {
 			}
 		});
 		return reported;
-	}
-
-	private static double gcSeconds() {
-		return ManagementFactory.getGarbageCollectorMXBeans()
-			.stream()
-			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
-			.filter((millis) -> millis > 0)
-			.sum() / 1e3;
 	}
 
 	private static void fail(String message, Throwable cause) {

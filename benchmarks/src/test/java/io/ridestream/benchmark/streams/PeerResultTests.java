@@ -16,7 +16,7 @@ class PeerResultTests {
 			Map.of("1", 40_000L, "2", 60_000L), Map.of("1", 70_000L, "2", 30_000L));
 
 	private static final PeerResult RESULT = new PeerResult(100_000, 2.5, 39_999.6, 260, TOTALS, 100_000, 200_000,
-			0.4, 2.3, 3.9, 0.2, Map.of("stream-thread-metrics.commit-total", 31.0));
+			0.4, 2.3, 0.3, 3.9, 0.8, 0.2, Map.of("stream-thread-metrics.commit-total", 31.0));
 
 	@Test
 	void readsTheResultLineItPrintsBackExactly() {

@@ -14,7 +14,8 @@ class RideProgressTests {
 	private final AtomicLong cpu = new AtomicLong();
 
 	private final RideProgress progress = new RideProgress(3, this.clock::get,
-			() -> new RideProgress.CpuTimes(this.cpu.get(), 2 * this.cpu.get()));
+			() -> new CpuClock.CpuTimes(this.cpu.get(), 2 * this.cpu.get(), 3 * this.cpu.get(), 4 * this.cpu.get(),
+					5 * this.cpu.get()));
 
 	@Test
 	void timesTheRidesAfterTheFirstFromTheFirstToTheLast() throws InterruptedException {
@@ -39,7 +40,7 @@ class RideProgressTests {
 		this.progress.ride();
 
 		this.progress.await(Duration.ZERO);
-		assertThat(this.progress.cpuBetween()).isEqualTo(new RideProgress.CpuTimes(300, 600));
+		assertThat(this.progress.cpuBetween()).isEqualTo(new CpuClock.CpuTimes(300, 600, 900, 1200, 1500));
 	}
 
 	@Test
