@@ -47,10 +47,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Compares the Ride Stream services with Kafka's own performance tools on one local broker: ProducerPerformance
  * against {@code POST /rides/replay}, ConsumerPerformance against ride-consumer-service, with the same rides and
- * the same producer settings, and a Kafka Streams application computing the same statistics (the peer, checked
- * to reach the service's totals) against both. Every run starts a fresh broker and fresh services, so each run also measures the
- * services' start-up; at its end, each service is started once more by itself from its plain jar and once with
- * class data sharing. Run it with {@code ./benchmark.sh} at the project root.
+ * the same producer settings, and a Kafka Streams application computing the consumer's statistics (the peer,
+ * its totals checked against the service's) against both. Every run starts a fresh broker and fresh services, so
+ * each run also measures the services' start-up; at its end, each service is started once more by itself from its
+ * plain jar and once with class data sharing. Run it with {@code ./benchmark.sh} at the project root.
  */
 public final class RideStreamBenchmark {
 
@@ -211,10 +211,11 @@ public final class RideStreamBenchmark {
 			PeerResult peer = streamsPeer(run, bootstrap);
 			say("  Kafka Streams peer: %s rides/s (%,d rides in %.2f s, then closed in %.2f s)",
 					Report.rate(peer.ridesPerSecond()), peer.rides(), peer.seconds(), peer.closeSeconds());
-			say("    CPU over those %.2f s: stream thread %.2f s, producer thread %.2f s, JIT %.2f s, GC %.2f s, "
-					+ "whole JVM %.2f s; %.0f commits, %.0f ms each on average",
+			say("    over those %.2f s: CPU of the stream thread %.2f s, of the producer thread %.2f s, of the whole JVM "
+					+ "%.2f s; JIT compiling %.2f s (elapsed, summed over its threads), GC %.2f s; %.0f commits, %.0f ms "
+					+ "each on average",
 					peer.seconds(), peer.streamThreadCpuSeconds(), peer.producerThreadCpuSeconds(),
-					peer.compilationSeconds(), peer.gcSeconds(), peer.processCpuSeconds(),
+					peer.processCpuSeconds(), peer.compilationSeconds(), peer.gcSeconds(),
 					peer.metrics().getOrDefault("stream-thread-metrics.commit-total", Double.NaN),
 					peer.metrics().getOrDefault("stream-thread-metrics.commit-latency-avg", Double.NaN));
 			List<String> differences = TotalsCheck.differences(counted.stats(), peer.totals());

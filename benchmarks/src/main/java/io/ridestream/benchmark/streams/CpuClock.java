@@ -47,7 +47,8 @@ final class CpuClock {
 	 * @param producerThreadsNanos CPU time of the producers' network threads (the changelogs' sends)
 	 * @param processNanos CPU time of the whole JVM: every thread, the garbage collector, the JIT compilers and
 	 * RocksDB's native threads
-	 * @param compilationNanos time the JIT compilers spent compiling (their threads' time, whole milliseconds)
+	 * @param compilationNanos time the JIT compilers spent compiling: elapsed, not CPU, time summed over the
+ * compiler threads (whole milliseconds)
 	 * @param gcNanos time the garbage collectors report (whole milliseconds)
 	 */
 	record CpuTimes(long streamThreadNanos, long producerThreadsNanos, long processNanos, long compilationNanos,

@@ -21,7 +21,8 @@ import tools.jackson.core.JacksonException;
  * @param streamThreadCpuSeconds CPU time of the stream thread from the first ride to the last
  * @param producerThreadCpuSeconds CPU time of the producer's network thread over the same time
  * @param processCpuSeconds CPU time of the whole JVM over the same time
- * @param compilationSeconds time the JIT compilers spent over the same time
+ * @param compilationSeconds time the JIT compilers spent compiling over the same time (elapsed, summed over the
+ * compiler threads)
  * @param gcSeconds time the garbage collectors report over the same time
  * @param metrics selected Kafka Streams, producer and consumer metrics at the end, by {@code group.name} (and
  * topic for the producer's per-topic counts)
