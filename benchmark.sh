@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 #
 # Benchmarks Ride Stream against Kafka's own performance tools on one local Kafka broker (no Docker needed):
-# ProducerPerformance against POST /rides/replay, ConsumerPerformance against ride-consumer-service, with the
-# same rides and the same producer settings, each pair repeated and alternated. Prints a Markdown table of the
+# ProducerPerformance against POST /rides/replay, ConsumerPerformance and a Kafka Streams peer (the consumer's
+# statistics with exactly_once_v2, its totals checked against the service's) against ride-consumer-service, with
+# the same rides and the same producer settings, each repeated and alternated. Prints a Markdown table of the
 # medians (records/s, service / tool ratios, start-up time from the plain jar and with class data sharing, peak
 # RSS and heap of each service) and writes it to
 # benchmarks/target/benchmark-<date>.md. Not part of the build's tests.

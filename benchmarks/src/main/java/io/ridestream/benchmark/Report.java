@@ -41,6 +41,12 @@ final class Report {
 				+ "ConsumerPerformance is one consumer (fetch rate: after joining the group); the service runs its "
 				+ "listener threads (2 by default) and commits each batch's statistics in a transaction (rate: first counted ride "
 				+ "to the last)\n");
+		out.append("- Kafka Streams peer: a Kafka Streams ").append(setup.kafkaVersion())
+			.append(" application in its own JVM computing the same statistics per pickup location (totals, "
+					+ "vendors, payment types, exact amounts, tumbling and hopping window counts) with exactly_once_v2 "
+					+ "and the DSL's defaults (one stream thread, RocksDB stores with caching, a commit every 100 ms), "
+					+ "reading the same full `rides` topic after the service with a fresh application id (rate: first "
+					+ "processed ride to the last). Its totals were checked equal to the service's `/stats` in every run\n");
 		out.append("- Start-up: JVM start to the first 200 of `/actuator/health/readiness`. Alone: at the end of every "
 				+ "run, each service is started by itself, one at a time, against the run's running broker, once from "
 				+ "its plain exec jar and once with class data sharing (CDS) as `./run-local.sh` uses it: the "
@@ -53,17 +59,18 @@ final class Report {
 		out.append("\n\n");
 
 		out.append("## Throughput (median, records/s)\n\n");
-		out.append("| Path | Kafka tool | Service | Service / tool |\n");
-		out.append("|---|---:|---:|---:|\n");
+		out.append("| Path | Kafka tool | Service | Service / tool | Kafka Streams peer | Peer / tool | Service / peer |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|\n");
 		throughputRow(out, "Produce, tool without transactions", runs, RunResult::producerPerformance);
 		throughputRow(out, String.format(Locale.ROOT,
 				"Produce, tool with a transaction every %.0f ms (~%s records; the service: %,d)",
 				median(runs, RunResult::transactionMillis), rate(median(runs, RunResult::recordsPerTransaction)),
 				RideStreamBenchmark.SERVICE_TRANSACTION_SIZE),
 				runs, RunResult::producerPerformanceTransactional);
-		out.append(String.format(Locale.ROOT, "| Replay without the upload (job's startedAt to finishedAt) | | %s | |%n",
+		out.append(String.format(Locale.ROOT, "| Replay without the upload (job's startedAt to finishedAt) | | %s | | | | |%n",
 				rate(median(runs, RunResult::replayJob))));
-		throughputRow(out, "Consume", runs, RunResult::consumerPerformance, RunResult::consumerService);
+		throughputRow(out, "Consume", runs, RunResult::consumerPerformance, RunResult::consumerService,
+				RunResult::streamsPeer);
 		out.append('\n');
 
 		out.append("## Services (median)\n\n");
@@ -78,18 +85,19 @@ final class Report {
 		out.append("Records/s; the transaction duration of ProducerPerformance in ms; the replay over the job's own "
 				+ "time (without the upload) in brackets.\n\n");
 		out.append("| Run | ProducerPerformance | ProducerPerformance tx (ms per tx) | Replay (job only) "
-				+ "| ConsumerPerformance | Consumer service | Producer ready (s) | Producer RSS / heap (MiB) "
+				+ "| ConsumerPerformance | Consumer service | Kafka Streams peer | Producer ready (s) "
+				+ "| Producer RSS / heap (MiB) "
 				+ "| Consumer ready (s) | Consumer RSS / heap (MiB) | Producer ready, plain jar, alone (s) "
 				+ "| Producer ready with CDS, alone (s) | Consumer ready, plain jar, alone (s) "
 				+ "| Consumer ready with CDS, alone (s) |\n");
-		out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (RunResult run : runs) {
 			out.append(String.format(Locale.ROOT,
-					"| %d | %s | %s (%d) | %s (%s) | %s | %s | %s | %s / %s | %s | %s / %s | %s | %s | %s | %s |%n",
+					"| %d | %s | %s (%d) | %s (%s) | %s | %s | %s | %s | %s / %s | %s | %s / %s | %s | %s | %s | %s |%n",
 					run.run(),
 					rate(run.producerPerformance()), rate(run.producerPerformanceTransactional()),
 					run.transactionMillis(), rate(run.replay()), rate(run.replayJob()), rate(run.consumerPerformance()),
-					rate(run.consumerService()), seconds(run.producer().secondsToReady()),
+					rate(run.consumerService()), rate(run.streamsPeer()), seconds(run.producer().secondsToReady()),
 					mebibytes(run.producer().peakRssBytes()), mebibytes(run.producer().peakHeapUsedBytes()),
 					seconds(run.consumer().secondsToReady()), mebibytes(run.consumer().peakRssBytes()),
 					mebibytes(run.consumer().peakHeapUsedBytes()), seconds(run.producerAlone().plainJarSeconds()),
@@ -107,12 +115,27 @@ final class Report {
 
 	private static void throughputRow(StringBuilder out, String path, List<RunResult> runs,
 			ToDoubleFunction<RunResult> tool, ToDoubleFunction<RunResult> service) {
-		double toolRate = median(runs, tool);
-		double serviceRate = median(runs, service);
-		// The median of the per-run ratios: each ratio compares two measurements taken back to back.
-		double ratio = median(runs, (run) -> service.applyAsDouble(run) / tool.applyAsDouble(run));
-		out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", path, rate(toolRate), rate(serviceRate),
-				ratio(ratio)));
+		out.append(String.format(Locale.ROOT, "%s | | | |%n", throughput(path, runs, tool, service)));
+	}
+
+	/** The row with the peer's figures too: its rate, its ratio to the tool's and the service's ratio to it. */
+	private static void throughputRow(StringBuilder out, String path, List<RunResult> runs,
+			ToDoubleFunction<RunResult> tool, ToDoubleFunction<RunResult> service, ToDoubleFunction<RunResult> peer) {
+		out.append(String.format(Locale.ROOT, "%s | %s | %s | %s |%n", throughput(path, runs, tool, service),
+				rate(median(runs, peer)), ratio(medianRatio(runs, peer, tool)), ratio(medianRatio(runs, service, peer))));
+	}
+
+	/** The path's first four columns, without the closing bar. */
+	private static String throughput(String path, List<RunResult> runs, ToDoubleFunction<RunResult> tool,
+			ToDoubleFunction<RunResult> service) {
+		return String.format(Locale.ROOT, "| %s | %s | %s | %s", path, rate(median(runs, tool)),
+				rate(median(runs, service)), ratio(medianRatio(runs, service, tool)));
+	}
+
+	/** The median of the per-run ratios: each ratio compares two measurements of the same run. */
+	private static double medianRatio(List<RunResult> runs, ToDoubleFunction<RunResult> numerator,
+			ToDoubleFunction<RunResult> denominator) {
+		return median(runs, (run) -> numerator.applyAsDouble(run) / denominator.applyAsDouble(run));
 	}
 
 	private static void serviceRow(StringBuilder out, BenchmarkSetup setup, String name, List<RunResult> runs,

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 
 import io.ridestream.benchmark.PerfToolOutput.ConsumerSummary;
 import io.ridestream.benchmark.PerfToolOutput.ProducerSummary;
+import io.ridestream.benchmark.streams.PeerResult;
 import io.ridestream.generator.GenerationResult;
 import io.ridestream.generator.GeneratorSettings;
 import io.ridestream.generator.RideGenerator;
@@ -46,9 +47,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Compares the Ride Stream services with Kafka's own performance tools on one local broker: ProducerPerformance
  * against {@code POST /rides/replay}, ConsumerPerformance against ride-consumer-service, with the same rides and
- * the same producer settings. Every run starts a fresh broker and fresh services, so each run also measures the
- * services' start-up; at its end, each service is started once more by itself from its plain jar and once with
- * class data sharing. Run it with {@code ./benchmark.sh} at the project root.
+ * the same producer settings, and a Kafka Streams application computing the consumer's statistics (the peer,
+ * its totals checked against the service's) against both. Every run starts a fresh broker and fresh services, so
+ * each run also measures the services' start-up; at its end, each service is started once more by itself from its
+ * plain jar and once with class data sharing. Run it with {@code ./benchmark.sh} at the project root.
  */
 public final class RideStreamBenchmark {
 
@@ -196,21 +198,40 @@ public final class RideStreamBenchmark {
 					Report.rate(consumed.fetchRecordsPerSecond()), Report.rate(consumed.recordsPerSecond()));
 
 			ServiceFootprint consumer;
-			double counted;
+			ServiceCount counted;
 			try (ServiceProcess service = ServiceProcess.start(CONSUMER_SERVICE,
 					ServiceLaunch.plainJar(this.options.consumerJar()), Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap),
 					this.logs.resolve(CONSUMER_SERVICE + "-" + run + ".log"))) {
 				counted = countRides(service);
 				say("  ride-consumer-service ready in %.2f s, counted %s rides/s", service.footprint().secondsToReady(),
-						Report.rate(counted));
+						Report.rate(counted.ridesPerSecond()));
 				consumer = service.footprint();
 			}
+
+			PeerResult peer = streamsPeer(run, bootstrap);
+			say("  Kafka Streams peer: %s rides/s (%,d rides in %.2f s, then closed in %.2f s)",
+					Report.rate(peer.ridesPerSecond()), peer.rides(), peer.seconds(), peer.closeSeconds());
+			say("    over those %.2f s: CPU of the stream thread %.2f s, of the producer thread %.2f s, of the whole JVM "
+					+ "%.2f s; JIT compiling %.2f s (elapsed, summed over its threads), GC %.2f s; %.0f commits, %.0f ms "
+					+ "each on average",
+					peer.seconds(), peer.streamThreadCpuSeconds(), peer.producerThreadCpuSeconds(),
+					peer.processCpuSeconds(), peer.compilationSeconds(), peer.gcSeconds(),
+					peer.metrics().getOrDefault("stream-thread-metrics.commit-total", Double.NaN),
+					peer.metrics().getOrDefault("stream-thread-metrics.commit-latency-avg", Double.NaN));
+			List<String> differences = TotalsCheck.differences(counted.stats(), peer.totals());
+			if (!differences.isEmpty()) {
+				throw new IllegalStateException("The Kafka Streams peer's totals differ from ride-consumer-service's "
+						+ "/stats in run " + run + " (see streams-peer-" + run + ".log):\n  "
+						+ String.join("\n  ", differences));
+			}
+			say("  Kafka Streams peer's totals equal ride-consumer-service's (rides, passengers, amounts, "
+					+ "distance, vendors, payment types)");
 
 			AloneStartup producerAlone = startAlone(run, PRODUCER_SERVICE, this.options.producerJar(), bootstrap);
 			AloneStartup consumerAlone = startAlone(run, CONSUMER_SERVICE, this.options.consumerJar(), bootstrap);
 			return new RunResult(run, plain.recordsPerSecond(), transactional.recordsPerSecond(), transactionMillis,
-					replay.fromRequest(), replay.jobOnly(), consumed.fetchRecordsPerSecond(), counted, producer, consumer,
-					producerAlone, consumerAlone);
+					replay.fromRequest(), replay.jobOnly(), consumed.fetchRecordsPerSecond(), counted.ridesPerSecond(),
+					peer.ridesPerSecond(), producer, consumer, producerAlone, consumerAlone);
 		}
 		finally {
 			deleteRecursively(kafkaData);
@@ -308,6 +329,26 @@ public final class RideStreamBenchmark {
 	}
 
 	/**
+	 * Runs the Kafka Streams peer in its own JVM on the full {@code rides} topic, with a fresh application id and
+	 * an empty state directory under the output directory.
+	 */
+	private PeerResult streamsPeer(int run, String bootstrap) {
+		Path stateDir = this.options.outputDir().resolve("streams-peer-state");
+		deleteRecursively(stateDir);
+		// The peer gives up a little before the benchmark would, so that it says how far it got.
+		List<String> arguments = List.of("--bootstrap-server", bootstrap, "--topic", RIDES_TOPIC, "--rides",
+				Long.toString(this.options.rides()), "--application-id",
+				"ride-stats-streams-peer-" + run + "-" + System.currentTimeMillis(), "--state-dir",
+				stateDir.toAbsolutePath().toString(), "--timeout-seconds",
+				Long.toString(this.toolTimeout.minusSeconds(30).toSeconds()));
+		// STREAMS_PEER_JAVA_OPTIONS, e.g. to profile it: -XX:StartFlightRecording=filename=peer.jfr
+		String javaOptions = System.getenv().getOrDefault("STREAMS_PEER_JAVA_OPTIONS", "").strip();
+		return PeerResult.fromOutput(KafkaTool.run(KafkaTool.STREAMS_PEER,
+				javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+")), arguments,
+				this.logs.resolve("streams-peer-" + run + ".log"), this.toolTimeout));
+	}
+
+	/**
 	 * Replays the CSV as the request body and polls the job every 20 ms.
 	 */
 	private ReplayRates replay(ServiceProcess service, Path csv) throws IOException {
@@ -359,9 +400,10 @@ public final class RideStreamBenchmark {
 	/**
 	 * Polls {@code /stats} every 20 ms from the start of the service (it may count rides before it is ready) until
 	 * it counted every ride, and the readiness probe until the service is ready.
-	 * @return rides counted after the first poll that saw some, over the time since that poll
+	 * @return rides counted after the first poll that saw some, over the time since that poll, and the last
+	 * statistics seen
 	 */
-	private double countRides(ServiceProcess service) {
+	private ServiceCount countRides(ServiceProcess service) {
 		long deadline = System.nanoTime() + this.toolTimeout.toNanos() + READY_TIMEOUT.toNanos();
 		long firstSeenNanos = 0;
 		long firstCount = 0;
@@ -381,11 +423,11 @@ public final class RideStreamBenchmark {
 			if (total == this.options.rides() && ready) {
 				if (total == firstCount) {
 					say("  ride-consumer-service counted every ride before the first look; no rate measured");
-					return Double.NaN;
+					return new ServiceCount(Double.NaN, stats);
 				}
 				say("  ride-consumer-service: %,d rides counted at the first look, the rest in %.2f s", firstCount,
 						(now - firstSeenNanos) / 1e9);
-				return (total - firstCount) / ((now - firstSeenNanos) / 1e9);
+				return new ServiceCount((total - firstCount) / ((now - firstSeenNanos) / 1e9), stats);
 			}
 			if (now > deadline) {
 				throw new IllegalStateException("ride-consumer-service counted " + total + " of "
@@ -393,6 +435,13 @@ public final class RideStreamBenchmark {
 			}
 			ServiceProcess.pause(20);
 		}
+	}
+
+	/**
+	 * @param ridesPerSecond the consumer service's throughput, NaN if not measured
+	 * @param stats its {@code /stats} JSON once it had counted every ride
+	 */
+	private record ServiceCount(double ridesPerSecond, JsonNode stats) {
 	}
 
 	/**

@@ -15,6 +15,8 @@ package io.ridestream.benchmark;
  * @param replayJob the same over the job's own time, from its startedAt to its finishedAt (after the upload)
  * @param consumerPerformance ConsumerPerformance: records over fetch time (after joining the group)
  * @param consumerService ride-consumer-service: rides over the time from the first counted ride to the last
+ * @param streamsPeer the Kafka Streams peer: rides processed over the time from the first processed ride to the
+ * last, on the same topic after the service
  * @param producer the producer service's start-up time and memory in its throughput measurement
  * @param consumer the consumer service's start-up time and memory in its throughput measurement
  * @param producerAlone the producer service's start-up times when started by itself, without and with class data
@@ -23,7 +25,8 @@ package io.ridestream.benchmark;
  */
 record RunResult(int run, double producerPerformance, double producerPerformanceTransactional,
 		long transactionMillis, double replay, double replayJob, double consumerPerformance, double consumerService,
-		ServiceFootprint producer, ServiceFootprint consumer, AloneStartup producerAlone, AloneStartup consumerAlone) {
+		double streamsPeer, ServiceFootprint producer, ServiceFootprint consumer, AloneStartup producerAlone,
+		AloneStartup consumerAlone) {
 
 	/** How many records ProducerPerformance's transactions held on average. */
 	double recordsPerTransaction() {

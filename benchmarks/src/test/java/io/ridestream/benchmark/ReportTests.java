@@ -63,7 +63,7 @@ class ReportTests {
 	void leavesTheClassDataSharingFiguresEmptyForAServiceWithoutAnArchive() {
 		BenchmarkSetup withoutConsumerArchive = new BenchmarkSetup("2026-11-25 04:30 UTC", "2 CPUs", "4.1.2",
 				1_000_000, 1, 1, 365.4, 10_000, List.of("ride-consumer-service"));
-		RunResult run = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000,
+		RunResult run = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000, 50_000,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
 				new AloneStartup(5.1, 2.6), new AloneStartup(7, Double.NaN));
 
@@ -92,24 +92,64 @@ class ReportTests {
 
 	@Test
 	void showsAnUnmeasuredFigureAsNotAvailable() {
-		RunResult unmeasured = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, Double.NaN,
+		RunResult unmeasured = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, Double.NaN, Double.NaN,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, Double.NaN),
 				new AloneStartup(5.1, 2.6), new AloneStartup(7, Double.NaN));
 
 		String report = Report.markdown(SETUP, List.of(unmeasured));
 
-		assertThat(report).contains("| Consume | 400,000 | n/a | n/a |")
+		assertThat(report).contains("| Consume | 400,000 | n/a | n/a | n/a | n/a | n/a |")
 			.contains("| ride-consumer-service | 5.00 | 7.00 | n/a | 400 | n/a |");
 	}
 
+	@Test
+	void showsThePeersMedianWithItsRatioToTheToolAndTheServicesRatioToIt() {
+		String report = Report.markdown(SETUP, List.of(peerRun(1, 40_000), peerRun(2, 50_000), peerRun(3, 80_000)));
+
+		// Peer / tool: 0.10, 0.125, 0.20 give 0.13; service / peer: 2.50, 2.00, 1.25 give 2.00.
+		assertThat(report)
+			.contains("| Path | Kafka tool | Service | Service / tool | Kafka Streams peer | Peer / tool | Service / peer |")
+			.contains("| Consume | 400,000 | 100,000 | 0.25 | 50,000 | 0.13 | 2.00 |");
+	}
+
+	@Test
+	void leavesThePeersCellsEmptyInTheProduceRows() {
+		String report = Report.markdown(SETUP, List.of(run(1, 100_000, 50_000)));
+
+		assertThat(report).contains("| Produce, tool without transactions | 100,000 | 50,000 | 0.50 | | | |\n");
+	}
+
+	@Test
+	void describesThePeersSettings() {
+		String report = Report.markdown(SETUP, List.of(run(1, 100_000, 50_000)));
+
+		assertThat(report).contains("- Kafka Streams peer: a Kafka Streams 4.1.2 application in its own JVM")
+			.contains("with exactly_once_v2 and the DSL's defaults (one stream thread, RocksDB stores with caching, "
+					+ "a commit every 100 ms)");
+	}
+
+	@Test
+	void listsEveryRunsPeerAfterTheConsumerService() {
+		String report = Report.markdown(SETUP, List.of(peerRun(1, 45_000)));
+
+		assertThat(report).contains("| ConsumerPerformance | Consumer service | Kafka Streams peer | Producer ready (s) |")
+			.contains("| 400,000 | 100,000 | 45,000 | 4.25 |");
+	}
+
+	private static RunResult peerRun(int run, double streamsPeer) {
+		return new RunResult(run, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000, streamsPeer,
+				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
+				new AloneStartup(5.1, 2.6), new AloneStartup(7, 3.5));
+	}
+
 	private static RunResult run(int run, double producerPerformance, double replay) {
-		return new RunResult(run, producerPerformance, 90_000, 11, replay, replay * 1.2, 400_000, 100_000,
+		return new RunResult(run, producerPerformance, 90_000, 11, replay, replay * 1.2, 400_000, 100_000, 50_000,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
 				new AloneStartup(5.1, 2.6), new AloneStartup(7, 3.5));
 	}
 
 	private static RunResult run(int run, AloneStartup consumerAlone) {
-		return new RunResult(run, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000,
+		return new RunResult(run, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000, 50_000,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
 				new AloneStartup(5.1, 2.6), consumerAlone);
 	}
