@@ -73,6 +73,8 @@ final class Report {
 				RunResult::streamsPeer);
 		out.append('\n');
 
+		latency(out, runs);
+
 		out.append("## Services (median)\n\n");
 		out.append("| Service | JVM start to ready, throughput run (s) | Ready, plain jar, alone (s) "
 				+ "| Ready with CDS, alone (s) | Peak RSS (MiB) | Peak heap used (MiB) |\n");
@@ -106,6 +108,31 @@ final class Report {
 					cdsSeconds(setup, "ride-consumer-service", run.consumerAlone().cdsSeconds())));
 		}
 		return out.toString();
+	}
+
+	private static void latency(StringBuilder out, List<RunResult> runs) {
+		out.append("## End-to-end latency, replay send to counted (ms)\n\n");
+		out.append(String.format(Locale.ROOT, "Both services started afresh; ride-producer-service replays rides at "
+				+ "%,d rides/s (`POST /rides/replay?rate=`), each stamped with its send time (the topic refuses "
+				+ "timestamps an hour old, so pickup times are not used); ride-consumer-service times every ride from "
+				+ "that timestamp to the commit of the statistics that count it (`ridestream.rides.latency`, its "
+				+ "percentiles as Micrometer computes them).%n%n", EndToEndLatency.RATE));
+		out.append("| Run | Rides | p50 | p99 | Max |\n");
+		out.append("|---|---:|---:|---:|---:|\n");
+		out.append(String.format(Locale.ROOT, "| Median | %s | %s | %s | %s |%n",
+				rate(median(runs, (run) -> run.latency().rides())), millis(median(runs, (run) -> run.latency().p50Millis())),
+				millis(median(runs, (run) -> run.latency().p99Millis())),
+				millis(median(runs, (run) -> run.latency().maxMillis()))));
+		for (RunResult run : runs) {
+			EndToEndLatency.Result latency = run.latency();
+			out.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s |%n", run.run(), rate(latency.rides()),
+					millis(latency.p50Millis()), millis(latency.p99Millis()), millis(latency.maxMillis())));
+		}
+		out.append('\n');
+	}
+
+	private static String millis(double millis) {
+		return Double.isNaN(millis) ? "n/a" : String.format(Locale.ROOT, "%,.0f", millis);
 	}
 
 	private static void throughputRow(StringBuilder out, String path, List<RunResult> runs,

@@ -71,6 +71,9 @@ public final class RideStreamBenchmark {
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
+	/** How long the end-to-end latency's steady replay lasts. */
+	private static final int LATENCY_SECONDS = 30;
+
 	private static final String PRODUCER_SERVICE = "ride-producer-service";
 
 	private static final String CONSUMER_SERVICE = "ride-consumer-service";
@@ -227,14 +230,45 @@ public final class RideStreamBenchmark {
 			say("  Kafka Streams peer's totals equal ride-consumer-service's (rides, passengers, amounts, "
 					+ "distance, vendors, payment types)");
 
+			EndToEndLatency.Result latency = endToEndLatency(run, bootstrap, csv);
+
 			AloneStartup producerAlone = startAlone(run, PRODUCER_SERVICE, this.options.producerJar(), bootstrap);
 			AloneStartup consumerAlone = startAlone(run, CONSUMER_SERVICE, this.options.consumerJar(), bootstrap);
 			return new RunResult(run, plain.recordsPerSecond(), transactional.recordsPerSecond(), transactionMillis,
 					replay.fromRequest(), replay.jobOnly(), consumed.fetchRecordsPerSecond(), counted.ridesPerSecond(),
-					peer.ridesPerSecond(), producer, consumer, producerAlone, consumerAlone);
+					peer.ridesPerSecond(), latency, producer, consumer, producerAlone, consumerAlone);
 		}
 		finally {
 			deleteRecursively(kafkaData);
+		}
+	}
+
+	/**
+	 * Both services started afresh against the topic the run filled, then {@link EndToEndLatency}: a replay of
+	 * {@link #LATENCY_SECONDS} seconds of rides at {@link EndToEndLatency#RATE} a second (fewer if the run has fewer).
+	 */
+	private EndToEndLatency.Result endToEndLatency(int run, String bootstrap, Path csv) throws IOException {
+		long rides = Math.min(this.options.rides(), (long) LATENCY_SECONDS * EndToEndLatency.RATE);
+		try (ServiceProcess consumer = ServiceProcess.start(CONSUMER_SERVICE,
+				ServiceLaunch.plainJar(this.options.consumerJar()), Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap),
+				this.logs.resolve(CONSUMER_SERVICE + "-latency-" + run + ".log"));
+				ServiceProcess producer = ServiceProcess.start(PRODUCER_SERVICE,
+						ServiceLaunch.plainJar(this.options.producerJar()),
+						Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap, "RIDESTREAM_REPLAY_MAX_UPLOAD_SIZE",
+								(Files.size(csv) + 1024 * 1024) + "B"),
+						this.logs.resolve(PRODUCER_SERVICE + "-latency-" + run + ".log"))) {
+			consumer.awaitReady(READY_TIMEOUT);
+			producer.awaitReady(READY_TIMEOUT);
+			EndToEndLatency.Result latency = EndToEndLatency.measure(producer, consumer, bootstrap, RIDES_TOPIC, csv,
+					rides, this.options.rides(), this.toolTimeout);
+			say("  End-to-end latency, %,d rides replayed at %,d rides/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+					latency.rides(), EndToEndLatency.RATE, latency.p50Millis(), latency.p99Millis(),
+					latency.maxMillis());
+			return latency;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
 		}
 	}
 

@@ -17,6 +17,7 @@ package io.ridestream.benchmark;
  * @param consumerService ride-consumer-service: rides over the time from the first counted ride to the last
  * @param streamsPeer the Kafka Streams peer: rides processed over the time from the first processed ride to the
  * last, on the same topic after the service
+ * @param latency the end-to-end latency of rides replayed at a steady rate, send to counted
  * @param producer the producer service's start-up time and memory in its throughput measurement
  * @param consumer the consumer service's start-up time and memory in its throughput measurement
  * @param producerAlone the producer service's start-up times when started by itself, without and with class data
@@ -25,7 +26,7 @@ package io.ridestream.benchmark;
  */
 record RunResult(int run, double producerPerformance, double producerPerformanceTransactional,
 		long transactionMillis, double replay, double replayJob, double consumerPerformance, double consumerService,
-		double streamsPeer, ServiceFootprint producer, ServiceFootprint consumer, AloneStartup producerAlone,
+		double streamsPeer, EndToEndLatency.Result latency, ServiceFootprint producer, ServiceFootprint consumer, AloneStartup producerAlone,
 		AloneStartup consumerAlone) {
 
 	/** How many records ProducerPerformance's transactions held on average. */

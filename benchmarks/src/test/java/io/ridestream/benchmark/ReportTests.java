@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportTests {
 
+	private static final EndToEndLatency.Result LATENCY = new EndToEndLatency.Result(300_000, 120, 310, 480);
+
 	private static final double MIB = 1024 * 1024;
 
 	private static final BenchmarkSetup SETUP = new BenchmarkSetup("2026-11-25 04:30 UTC", "2 CPUs", "4.1.2",
@@ -64,6 +66,7 @@ class ReportTests {
 		BenchmarkSetup withoutConsumerArchive = new BenchmarkSetup("2026-11-25 04:30 UTC", "2 CPUs", "4.1.2",
 				1_000_000, 1, 1, 365.4, 10_000, List.of("ride-consumer-service"));
 		RunResult run = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000, 50_000,
+				LATENCY,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
 				new AloneStartup(5.1, 2.6), new AloneStartup(7, Double.NaN));
 
@@ -93,6 +96,7 @@ class ReportTests {
 	@Test
 	void showsAnUnmeasuredFigureAsNotAvailable() {
 		RunResult unmeasured = new RunResult(1, 100_000, 90_000, 11, 50_000, 60_000, 400_000, Double.NaN, Double.NaN,
+				LATENCY,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, Double.NaN),
 				new AloneStartup(5.1, 2.6), new AloneStartup(7, Double.NaN));
 
@@ -136,20 +140,42 @@ class ReportTests {
 			.contains("| 400,000 | 100,000 | 45,000 | 4.25 |");
 	}
 
+	@Test
+	void showsTheEndToEndLatencysMedianAndEveryRun() {
+		RunResult first = latencyRun(1, new EndToEndLatency.Result(300_000, 120, 310, 480));
+		RunResult second = latencyRun(2, new EndToEndLatency.Result(300_000, 100, 250, 900));
+		RunResult third = latencyRun(3, new EndToEndLatency.Result(300_000, 140, 400, 600));
+
+		String report = Report.markdown(SETUP, List.of(first, second, third));
+
+		assertThat(report).contains("## End-to-end latency, replay send to counted (ms)")
+			.contains("replays rides at 10,000 rides/s")
+			.contains("| Median | 300,000 | 120 | 310 | 600 |\n| 1 | 300,000 | 120 | 310 | 480 |\n"
+					+ "| 2 | 300,000 | 100 | 250 | 900 |\n| 3 | 300,000 | 140 | 400 | 600 |\n");
+	}
+
+	private static RunResult latencyRun(int run, EndToEndLatency.Result latency) {
+		return new RunResult(run, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000, 50_000, latency,
+				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
+				new AloneStartup(5.1, 2.6), new AloneStartup(7, 3.5));
+	}
+
 	private static RunResult peerRun(int run, double streamsPeer) {
-		return new RunResult(run, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000, streamsPeer,
+		return new RunResult(run, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000, streamsPeer, LATENCY,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
 				new AloneStartup(5.1, 2.6), new AloneStartup(7, 3.5));
 	}
 
 	private static RunResult run(int run, double producerPerformance, double replay) {
 		return new RunResult(run, producerPerformance, 90_000, 11, replay, replay * 1.2, 400_000, 100_000, 50_000,
+				LATENCY,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
 				new AloneStartup(5.1, 2.6), new AloneStartup(7, 3.5));
 	}
 
 	private static RunResult run(int run, AloneStartup consumerAlone) {
 		return new RunResult(run, 100_000, 90_000, 11, 50_000, 60_000, 400_000, 100_000, 50_000,
+				LATENCY,
 				new ServiceFootprint(4.25, 300 * MIB, 120 * MIB), new ServiceFootprint(5, 400 * MIB, 200 * MIB),
 				new AloneStartup(5.1, 2.6), consumerAlone);
 	}

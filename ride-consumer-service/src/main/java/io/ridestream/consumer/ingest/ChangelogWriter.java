@@ -60,6 +60,7 @@ class ChangelogWriter {
 		this.latency = Timer.builder("ridestream.rides.latency")
 			.description("From a ride's record timestamp to the commit of the statistics that count it, for rides "
 					+ "stamped within the last hour (with their send time, or a live pickup time)")
+			.publishPercentiles(0.5, 0.99)
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(1))
 			.maximumExpectedValue(Duration.ofMinutes(1))

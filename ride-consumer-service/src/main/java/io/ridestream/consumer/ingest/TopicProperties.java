@@ -13,11 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * The topic the rides are read from, and how.
  *
  * @param name the topic's name
- * @param retryInterval how long to wait before reading a batch again after its transaction failed (the
+ * @param retryInterval how long to wait before reading again from the last commit after a commit failed (the
  * dead-letter topic or the changelog could not be written, Kafka went away)
- * @param maxBatchTime how long one batch's transaction may take messages; the rest of the batch is read again in
- * the next transaction, so that no transaction nears the producer's {@code transaction.timeout.ms} (after which
- * the broker aborts it), whatever the batch holds
+ * @param maxBatchTime how long one batch may take messages; the rest of the batch is read again in the next one, so
+ * that a burst of slow messages never holds a commit back for long
  */
 @ConfigurationProperties("ridestream.topic")
 @Validated

@@ -17,7 +17,7 @@ class ChangelogConfiguration {
 	/**
 	 * Created at startup if missing. Compacted: only each partition's latest snapshot and the latest figures of
 	 * each window matter, so the topic stays small however many transactions wrote it. Segments of at most 16 MB
-	 * or 10 minutes, because compaction only cleans closed segments: the windows change with every batch, and a
+	 * or 10 minutes, because compaction only cleans closed segments: the windows change with every commit, and a
 	 * starting instance reads the whole topic before it is ready.
 	 */
 	@Bean

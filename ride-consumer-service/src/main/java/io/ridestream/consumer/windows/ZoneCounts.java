@@ -92,18 +92,18 @@ final class ZoneCounts {
 
 	/** The counts as pairs of zone and count, by zone: {@code [zone, count, zone, count, ...]}, for the changelog. */
 	long[] toPairs() {
-		long[][] entries = new long[this.size][];
+		int[] sorted = new int[this.size];
 		int n = 0;
 		for (int i = 0; i < this.counts.length; i++) {
 			if (this.counts[i] != 0) {
-				entries[n++] = new long[] { this.zones[i], this.counts[i] };
+				sorted[n++] = this.zones[i];
 			}
 		}
-		Arrays.sort(entries, 0, n, Comparator.comparingLong((entry) -> entry[0]));
+		Arrays.sort(sorted);
 		long[] pairs = new long[n * 2];
 		for (int i = 0; i < n; i++) {
-			pairs[2 * i] = entries[i][0];
-			pairs[2 * i + 1] = entries[i][1];
+			pairs[2 * i] = sorted[i];
+			pairs[2 * i + 1] = get(sorted[i]);
 		}
 		return pairs;
 	}
