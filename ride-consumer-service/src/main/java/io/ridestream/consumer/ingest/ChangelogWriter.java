@@ -2,6 +2,7 @@ package io.ridestream.consumer.ingest;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,17 +73,15 @@ class ChangelogWriter {
 	 * @throws RuntimeException if the transaction did not commit, or may not have: the checkpoint is left as it was
 	 */
 	void commit(Checkpoint checkpoint, Consumer<?, ?> consumer) {
-		List<PartitionSnapshot> snapshots = checkpoint.counts()
-			.stream()
-			.filter(PartitionCount::changed)
-			.map(PartitionCount::snapshot)
-			.toList();
+		List<PartitionSnapshot> snapshots = new ArrayList<>();
 		Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
-		checkpoint.counts()
-			.stream()
-			.filter(PartitionCount::changed)
-			.forEach((count) -> offsets.put(new TopicPartition(this.ridesTopic, count.partition()),
-					new OffsetAndMetadata(count.nextOffset())));
+		for (PartitionCount count : checkpoint.counts()) {
+			if (count.changed()) {
+				offsets.put(new TopicPartition(this.ridesTopic, count.partition()),
+						new OffsetAndMetadata(count.nextOffset()));
+				snapshots.add(count.snapshot());
+			}
+		}
 		if (!snapshots.isEmpty() || !checkpoint.deadLetters().isEmpty()) {
 			this.template.executeInTransaction((operations) -> {
 				this.poisonMessages.park(checkpoint.deadLetters(), consumer);

@@ -1,7 +1,6 @@
 package io.ridestream.consumer.ingest;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -301,26 +299,8 @@ class ChangelogTests {
 		return latest;
 	}
 
-	/** Every record of the changelog's committed transactions. */
 	private List<ConsumerRecord<String, byte[]>> changelogRecords() {
-		Map<String, Object> properties = KafkaTestUtils.consumerProps(this.broker, "changelog-reader", false);
-		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(CHANGELOG)
-				.stream()
-				.map((info) -> new TopicPartition(CHANGELOG, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			await().atMost(PATIENCE).until(() -> {
-				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= ends.get(partition));
-			});
-		}
-		return records;
+		return CommittedRecords.of(this.broker, CHANGELOG, PATIENCE);
 	}
 
 	private Admin admin() {

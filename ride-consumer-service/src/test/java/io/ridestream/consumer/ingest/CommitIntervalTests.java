@@ -2,9 +2,7 @@ package io.ridestream.consumer.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -15,17 +13,11 @@ import io.ridestream.consumer.stats.SnapshotJson;
 import io.ridestream.consumer.stats.StatisticsService;
 import io.ridestream.model.Ride;
 import io.ridestream.serde.RideJson;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -109,26 +101,8 @@ class CommitIntervalTests {
 		}
 	}
 
-	/** Every record of the changelog's committed transactions. */
 	private List<ConsumerRecord<String, byte[]>> changelogRecords() {
-		Map<String, Object> properties = KafkaTestUtils.consumerProps(this.broker, "changelog-reader", false);
-		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(CHANGELOG)
-				.stream()
-				.map((info) -> new TopicPartition(CHANGELOG, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			await().atMost(PATIENCE).until(() -> {
-				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= ends.get(partition));
-			});
-		}
-		return records;
+		return CommittedRecords.of(this.broker, CHANGELOG, PATIENCE);
 	}
 
 }

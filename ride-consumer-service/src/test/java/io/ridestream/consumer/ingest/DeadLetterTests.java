@@ -4,12 +4,10 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ridestream.consumer.RidesCsvFigures;
@@ -21,21 +19,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,26 +233,8 @@ class DeadLetterTests {
 			.getResponseBody();
 	}
 
-	/** Every record of the dead-letter topic, from its beginning to its current end. */
 	private List<ConsumerRecord<String, byte[]>> readDeadLetterTopic() {
-		Map<String, Object> properties = KafkaTestUtils.consumerProps(this.broker, "dead-letter-reader", false);
-		// Dead letters of aborted transactions do not count.
-		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		List<TopicPartition> partitions = IntStream.range(0, DEAD_LETTER_PARTITIONS)
-			.mapToObj((partition) -> new TopicPartition(DEAD_LETTER_TOPIC, partition))
-			.toList();
-		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			await().atMost(PATIENCE).until(() -> {
-				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= ends.get(partition));
-			});
-		}
-		return records;
+		return CommittedRecords.of(this.broker, DEAD_LETTER_TOPIC, PATIENCE);
 	}
 
 	private static byte[] header(ConsumerRecord<?, ?> record, String name) {
