@@ -61,10 +61,9 @@ class ChangelogWriter {
 		this.latency = Timer.builder("ridestream.rides.latency")
 			.description("From a ride's record timestamp to the commit of the statistics that count it, for rides "
 					+ "stamped within the last hour (with their send time, or a live pickup time)")
+			// Client-side percentiles, a Prometheus summary: with a histogram as well, the Prometheus registry
+			// would publish only the histogram's buckets.
 			.publishPercentiles(0.5, 0.99)
-			.publishPercentileHistogram()
-			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofMinutes(1))
 			.register(meters);
 	}
 

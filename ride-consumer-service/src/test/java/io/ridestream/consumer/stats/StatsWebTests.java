@@ -1,10 +1,12 @@
 package io.ridestream.consumer.stats;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +44,9 @@ class StatsWebTests {
 
 	@Autowired
 	private StatisticsService statistics;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@BeforeEach
 	void recordFixtureInTwoPartitions() {
@@ -349,6 +354,24 @@ class StatsWebTests {
 			.contains("ridestream_partitions_assigned 0.0")
 			// the Prometheus client keeps the _total suffix for counters, so the gauge is ridestream_revenue
 			.contains("ridestream_revenue 72.6");
+	}
+
+	@Test
+	void publishesTheMedianAndThe99thPercentileOfTheLatencyToPrometheus() {
+		this.meters.get("ridestream.rides.latency").timer().record(Duration.ofMillis(120));
+
+		String metrics = this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(metrics).containsPattern("ridestream_rides_latency_seconds\\{quantile=\"0.5\"\\} 0\\.1[12]")
+			.containsPattern("ridestream_rides_latency_seconds\\{quantile=\"0.99\"\\} 0\\.1[12]")
+			.contains("ridestream_rides_latency_seconds_max 0.12");
 	}
 
 	private JsonNode json(String path) {
