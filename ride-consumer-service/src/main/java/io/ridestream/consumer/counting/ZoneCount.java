@@ -1,4 +1,4 @@
-package io.ridestream.consumer.windows;
+package io.ridestream.consumer.counting;
 
 /**
  * How many rides of a window started (or ended) in one taxi zone.

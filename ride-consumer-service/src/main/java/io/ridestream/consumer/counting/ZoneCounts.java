@@ -1,4 +1,4 @@
-package io.ridestream.consumer.windows;
+package io.ridestream.consumer.counting;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +12,7 @@ import java.util.Map;
  * allocates nothing. A window holds two of these and there may be thousands of windows, hence not a
  * {@code HashMap<Integer, Long>}. A slot is free when its count is 0: zones are only ever counted up.
  */
-final class ZoneCounts {
+public final class ZoneCounts {
 
 	private static final Comparator<ZoneCount> BUSIEST_FIRST = Comparator.comparingLong(ZoneCount::rides)
 		.reversed()
@@ -24,7 +24,7 @@ final class ZoneCounts {
 
 	private int size;
 
-	void add(int zone, long rides) {
+	public void add(int zone, long rides) {
 		if (rides <= 0) {
 			throw new IllegalArgumentException("zone " + zone + " count " + rides + " is not positive");
 		}
@@ -42,7 +42,7 @@ final class ZoneCounts {
 		}
 	}
 
-	void addAll(ZoneCounts other) {
+	public void addAll(ZoneCounts other) {
 		for (int i = 0; i < other.counts.length; i++) {
 			if (other.counts[i] != 0) {
 				add(other.zones[i], other.counts[i]);
@@ -51,11 +51,11 @@ final class ZoneCounts {
 	}
 
 	/** The count of a zone, 0 if it has none. */
-	long get(int zone) {
+	public long get(int zone) {
 		return this.counts[slotOf(zone)];
 	}
 
-	int size() {
+	public int size() {
 		return this.size;
 	}
 
@@ -82,7 +82,7 @@ final class ZoneCounts {
 		}
 	}
 
-	ZoneCounts copy() {
+	public ZoneCounts copy() {
 		ZoneCounts copy = new ZoneCounts();
 		copy.zones = this.zones.clone();
 		copy.counts = this.counts.clone();
@@ -91,7 +91,7 @@ final class ZoneCounts {
 	}
 
 	/** The counts as pairs of zone and count, by zone: {@code [zone, count, zone, count, ...]}, for the changelog. */
-	long[] toPairs() {
+	public long[] toPairs() {
 		int[] sorted = new int[this.size];
 		int n = 0;
 		for (int i = 0; i < this.counts.length; i++) {
@@ -112,7 +112,7 @@ final class ZoneCounts {
 	 * The counts of {@link #toPairs()}.
 	 * @throws IllegalArgumentException if they are not pairs of a zone id and a positive count
 	 */
-	static ZoneCounts ofPairs(long[] pairs) {
+	public static ZoneCounts ofPairs(long[] pairs) {
 		if (pairs.length % 2 != 0) {
 			throw new IllegalArgumentException("zone counts must come in pairs of zone and count");
 		}
@@ -127,7 +127,7 @@ final class ZoneCounts {
 	}
 
 	/** The counts as a plain map, for reports. */
-	Map<Integer, Long> toMap() {
+	public Map<Integer, Long> toMap() {
 		Map<Integer, Long> map = new HashMap<>(this.size * 2);
 		for (int i = 0; i < this.counts.length; i++) {
 			if (this.counts[i] != 0) {
@@ -138,7 +138,7 @@ final class ZoneCounts {
 	}
 
 	/** The {@code limit} busiest zones, most rides first, ties broken by the lower zone id. */
-	List<ZoneCount> top(int limit) {
+	public List<ZoneCount> top(int limit) {
 		List<ZoneCount> all = new ArrayList<>(this.size);
 		for (int i = 0; i < this.counts.length; i++) {
 			if (this.counts[i] != 0) {

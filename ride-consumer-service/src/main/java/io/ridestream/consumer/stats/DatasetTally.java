@@ -2,11 +2,12 @@ package io.ridestream.consumer.stats;
 
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.ridestream.consumer.counting.ZoneCounts;
 
 /**
  * The rides of one TLC dataset (yellow, green, FHV) within an aggregate: how many, their revenue and where they were
@@ -18,7 +19,7 @@ public final class DatasetTally {
 
 	private BigDecimal totalAmount = BigDecimal.ZERO;
 
-	private final Map<Integer, Long> pickupsByLocation = new HashMap<>();
+	private final ZoneCounts pickupsByLocation = new ZoneCounts();
 
 	/** Adds a ride picked up at this location (already one the zone table lists, or the one for others). */
 	void add(BigDecimal totalAmount, int pickupLocation) {
@@ -26,13 +27,13 @@ public final class DatasetTally {
 		if (totalAmount != null) {
 			this.totalAmount = this.totalAmount.add(totalAmount);
 		}
-		this.pickupsByLocation.merge(pickupLocation, 1L, Long::sum);
+		this.pickupsByLocation.add(pickupLocation, 1);
 	}
 
 	void mergeIn(DatasetTally other) {
 		this.rides += other.rides;
 		this.totalAmount = this.totalAmount.add(other.totalAmount);
-		other.pickupsByLocation.forEach((location, count) -> this.pickupsByLocation.merge(location, count, Long::sum));
+		this.pickupsByLocation.addAll(other.pickupsByLocation);
 	}
 
 	public long rides() {
@@ -45,18 +46,18 @@ public final class DatasetTally {
 	}
 
 	public Map<Integer, Long> pickupsByLocation() {
-		return Collections.unmodifiableMap(this.pickupsByLocation);
+		return Collections.unmodifiableMap(this.pickupsByLocation.toMap());
 	}
 
 	State state() {
-		return new State(this.rides, this.totalAmount, this.pickupsByLocation);
+		return new State(this.rides, this.totalAmount, this.pickupsByLocation.toMap());
 	}
 
 	static DatasetTally of(State state) {
 		DatasetTally tally = new DatasetTally();
 		tally.rides = state.rides();
 		tally.totalAmount = state.totalAmount();
-		tally.pickupsByLocation.putAll(state.pickupsByLocation());
+		state.pickupsByLocation().forEach(tally.pickupsByLocation::add);
 		return tally;
 	}
 

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.ridestream.consumer.counting.CodeCounts;
+import io.ridestream.consumer.counting.ZoneCounts;
 import io.ridestream.model.Dataset;
 import io.ridestream.model.Ride;
 
@@ -29,13 +30,13 @@ import io.ridestream.model.Ride;
 public final class RideAggregate {
 
 	/** The payment-type key for rides that do not say how they were paid. */
-	public static final String UNKNOWN_PAYMENT_TYPE = "unknown";
+	public static final String UNKNOWN_PAYMENT_TYPE = CodeCounts.UNKNOWN;
 
 	/** The vendor key for rides without a vendor: FHV trips, and taxi rows the TLC left blank. */
-	public static final String UNKNOWN_VENDOR = "unknown";
+	public static final String UNKNOWN_VENDOR = CodeCounts.UNKNOWN;
 
 	/** The key of the vendor and payment codes counted together once {@value #MAX_CODES} distinct ones are held. */
-	public static final String OTHER_CODE = "other";
+	public static final String OTHER_CODE = CodeCounts.OTHER;
 
 	/**
 	 * How many distinct vendor and payment codes are counted apart (the TLC uses fewer than ten of each): a stream of
@@ -48,15 +49,13 @@ public final class RideAggregate {
 		.reversed()
 		.thenComparing(Map.Entry.comparingByKey());
 
-	private static final String[] SMALL_CODES = IntStream.range(0, 100).mapToObj(String::valueOf).toArray(String[]::new);
-
 	private long rides;
 
 	private long deadLetters;
 
-	private final Map<String, Long> ridesByVendor = new HashMap<>();
+	private final CodeCounts ridesByVendor = new CodeCounts(MAX_CODES);
 
-	private final Map<String, Long> ridesByPaymentType = new HashMap<>();
+	private final CodeCounts ridesByPaymentType = new CodeCounts(MAX_CODES);
 
 	private long passengers;
 
@@ -72,12 +71,15 @@ public final class RideAggregate {
 
 	private LocalDateTime lastPickup;
 
-	private final Map<Integer, Long> pickupsByLocation = new HashMap<>();
+	private final ZoneCounts pickupsByLocation = new ZoneCounts();
 
-	private final Map<Integer, Long> dropoffsByLocation = new HashMap<>();
+	private final ZoneCounts dropoffsByLocation = new ZoneCounts();
 
 	/** The rides of each dataset, by its wire name; at most one entry per {@link Dataset}. */
 	private final Map<String, DatasetTally> byDataset = new TreeMap<>();
+
+	/** The tallies of {@link #byDataset} by {@link Dataset#ordinal()}, as rides find them. */
+	private final DatasetTally[] datasetTallies = new DatasetTally[Dataset.values().length];
 
 	/** Adds one ride, counted at its own locations (a location not given counted as location 0). */
 	public void add(Ride ride) {
@@ -94,9 +96,8 @@ public final class RideAggregate {
 	 */
 	public void add(Ride ride, int pickupLocation, int dropoffLocation) {
 		this.rides++;
-		countCode(this.ridesByVendor, (ride.vendorId() != null) ? code(ride.vendorId()) : UNKNOWN_VENDOR);
-		countCode(this.ridesByPaymentType,
-				(ride.paymentType() != null) ? code(ride.paymentType()) : UNKNOWN_PAYMENT_TYPE);
+		countCode(this.ridesByVendor, ride.vendorId());
+		countCode(this.ridesByPaymentType, ride.paymentType());
 		if (ride.passengerCount() != null) {
 			this.passengers += ride.passengerCount();
 		}
@@ -107,29 +108,31 @@ public final class RideAggregate {
 		this.totalDistance = plus(this.totalDistance, ride.tripDistance());
 		this.firstPickup = earlier(this.firstPickup, ride.pickupTime());
 		this.lastPickup = later(this.lastPickup, ride.pickupTime());
-		this.pickupsByLocation.merge(pickupLocation, 1L, Long::sum);
-		this.dropoffsByLocation.merge(dropoffLocation, 1L, Long::sum);
-		this.byDataset.computeIfAbsent(ride.dataset().wireName(), (name) -> new DatasetTally())
-			.add(ride.totalAmount(), pickupLocation);
+		this.pickupsByLocation.add(pickupLocation, 1);
+		this.dropoffsByLocation.add(dropoffLocation, 1);
+		datasetTally(ride.dataset()).add(ride.totalAmount(), pickupLocation);
+	}
+
+	private DatasetTally datasetTally(Dataset dataset) {
+		DatasetTally tally = this.datasetTallies[dataset.ordinal()];
+		if (tally == null) {
+			tally = this.byDataset.computeIfAbsent(dataset.wireName(), (name) -> new DatasetTally());
+			this.datasetTallies[dataset.ordinal()] = tally;
+		}
+		return tally;
 	}
 
 	private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
 		return (value != null) ? sum.add(value) : sum;
 	}
 
-	private static void countCode(Map<String, Long> counts, String code) {
-		Long count = counts.get(code);
-		if (count != null) {
-			counts.put(code, count + 1);
+	private static void countCode(CodeCounts counts, Integer code) {
+		if (code != null) {
+			counts.add(code);
 		}
 		else {
-			counts.merge((counts.size() < MAX_CODES) ? code : OTHER_CODE, 1L, Long::sum);
+			counts.addUnknown();
 		}
-	}
-
-	/** The code as a map key; the small codes rides have are made once, not once a ride. */
-	private static String code(int code) {
-		return (code >= 0 && code < SMALL_CODES.length) ? SMALL_CODES[code] : String.valueOf(code);
 	}
 
 	/** Counts a message that is not a ride: it was skipped and parked on the dead-letter topic. */
@@ -139,10 +142,9 @@ public final class RideAggregate {
 
 	/** The content as plain data, for the statistics changelog. */
 	State state() {
-		return new State(this.rides, this.deadLetters, Map.copyOf(this.ridesByVendor),
-				Map.copyOf(this.ridesByPaymentType), this.passengers, this.totalAmount, this.totalFare, this.totalTips,
-				this.totalDistance, this.firstPickup, this.lastPickup, Map.copyOf(this.pickupsByLocation),
-				Map.copyOf(this.dropoffsByLocation), datasetStates());
+		return new State(this.rides, this.deadLetters, this.ridesByVendor.toMap(), this.ridesByPaymentType.toMap(),
+				this.passengers, this.totalAmount, this.totalFare, this.totalTips, this.totalDistance, this.firstPickup,
+				this.lastPickup, this.pickupsByLocation.toMap(), this.dropoffsByLocation.toMap(), datasetStates());
 	}
 
 	private Map<String, DatasetTally.State> datasetStates() {
@@ -156,8 +158,8 @@ public final class RideAggregate {
 		RideAggregate aggregate = new RideAggregate();
 		aggregate.rides = state.rides();
 		aggregate.deadLetters = state.deadLetters();
-		aggregate.ridesByVendor.putAll(state.ridesByVendor());
-		aggregate.ridesByPaymentType.putAll(state.ridesByPaymentType());
+		aggregate.ridesByVendor.addAll(state.ridesByVendor());
+		aggregate.ridesByPaymentType.addAll(state.ridesByPaymentType());
 		aggregate.passengers = state.passengers();
 		aggregate.totalAmount = state.totalAmount();
 		aggregate.totalFare = state.totalFare();
@@ -165,8 +167,8 @@ public final class RideAggregate {
 		aggregate.totalDistance = state.totalDistance();
 		aggregate.firstPickup = state.firstPickup();
 		aggregate.lastPickup = state.lastPickup();
-		aggregate.pickupsByLocation.putAll(state.pickupsByLocation());
-		aggregate.dropoffsByLocation.putAll(state.dropoffsByLocation());
+		state.pickupsByLocation().forEach(aggregate.pickupsByLocation::add);
+		state.dropoffsByLocation().forEach(aggregate.dropoffsByLocation::add);
 		state.datasets().forEach((name, tally) -> aggregate.byDataset.put(name, DatasetTally.of(tally)));
 		return aggregate;
 	}
@@ -184,8 +186,8 @@ public final class RideAggregate {
 	private RideAggregate mergeIn(RideAggregate other) {
 		this.rides += other.rides;
 		this.deadLetters += other.deadLetters;
-		other.ridesByVendor.forEach((vendor, count) -> this.ridesByVendor.merge(vendor, count, Long::sum));
-		other.ridesByPaymentType.forEach((type, count) -> this.ridesByPaymentType.merge(type, count, Long::sum));
+		this.ridesByVendor.addAll(other.ridesByVendor);
+		this.ridesByPaymentType.addAll(other.ridesByPaymentType);
 		this.passengers += other.passengers;
 		this.totalAmount = this.totalAmount.add(other.totalAmount);
 		this.totalFare = this.totalFare.add(other.totalFare);
@@ -193,8 +195,8 @@ public final class RideAggregate {
 		this.totalDistance = this.totalDistance.add(other.totalDistance);
 		this.firstPickup = earlier(this.firstPickup, other.firstPickup);
 		this.lastPickup = later(this.lastPickup, other.lastPickup);
-		other.pickupsByLocation.forEach((location, count) -> this.pickupsByLocation.merge(location, count, Long::sum));
-		other.dropoffsByLocation.forEach((location, count) -> this.dropoffsByLocation.merge(location, count, Long::sum));
+		this.pickupsByLocation.addAll(other.pickupsByLocation);
+		this.dropoffsByLocation.addAll(other.dropoffsByLocation);
 		other.byDataset.forEach((name, tally) -> this.byDataset.computeIfAbsent(name, (key) -> new DatasetTally())
 			.mergeIn(tally));
 		return this;
@@ -210,12 +212,12 @@ public final class RideAggregate {
 
 	/** Rides per vendor code, e.g. {@code "1"}. */
 	public Map<String, Long> ridesByVendor() {
-		return Collections.unmodifiableMap(this.ridesByVendor);
+		return Collections.unmodifiableMap(this.ridesByVendor.toMap());
 	}
 
 	/** Rides per payment type code, with {@value #UNKNOWN_PAYMENT_TYPE} for rides without one. */
 	public Map<String, Long> ridesByPaymentType() {
-		return Collections.unmodifiableMap(this.ridesByPaymentType);
+		return Collections.unmodifiableMap(this.ridesByPaymentType.toMap());
 	}
 
 	/** The sum of the passenger counts that rides give; rides without one add nothing. */
@@ -250,11 +252,11 @@ public final class RideAggregate {
 	}
 
 	public Map<Integer, Long> pickupsByLocation() {
-		return Collections.unmodifiableMap(this.pickupsByLocation);
+		return Collections.unmodifiableMap(this.pickupsByLocation.toMap());
 	}
 
 	public Map<Integer, Long> dropoffsByLocation() {
-		return Collections.unmodifiableMap(this.dropoffsByLocation);
+		return Collections.unmodifiableMap(this.dropoffsByLocation.toMap());
 	}
 
 	/** The rides of each dataset they came from ({@code yellow}, {@code green}, {@code fhv}), by name. */
@@ -278,12 +280,12 @@ public final class RideAggregate {
 
 	/** The {@code limit} busiest pickup locations, busiest first, ties broken by the lower location id. */
 	public List<Map.Entry<Integer, Long>> topPickupLocations(int limit) {
-		return busiest(this.pickupsByLocation, limit);
+		return busiest(this.pickupsByLocation.toMap(), limit);
 	}
 
 	/** The {@code limit} busiest dropoff locations, busiest first, ties broken by the lower location id. */
 	public List<Map.Entry<Integer, Long>> topDropoffLocations(int limit) {
-		return busiest(this.dropoffsByLocation, limit);
+		return busiest(this.dropoffsByLocation.toMap(), limit);
 	}
 
 	private static List<Map.Entry<Integer, Long>> busiest(Map<Integer, Long> counts, int limit) {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.ridestream.consumer.windows.WindowFigures;
 import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowedCounts;
-import io.ridestream.consumer.windows.ZoneCount;
+import io.ridestream.consumer.counting.ZoneCount;
 import io.ridestream.consumer.zones.ZoneLookup;
 
 /**

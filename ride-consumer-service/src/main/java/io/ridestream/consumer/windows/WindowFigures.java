@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.ridestream.consumer.counting.ZoneCount;
+
 /**
  * What one window counted.
  *

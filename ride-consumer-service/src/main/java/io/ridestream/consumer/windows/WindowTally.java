@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
+import io.ridestream.consumer.counting.ZoneCounts;
 import io.ridestream.model.Ride;
 
 /**

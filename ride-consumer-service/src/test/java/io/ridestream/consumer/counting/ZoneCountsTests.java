@@ -1,4 +1,4 @@
-package io.ridestream.consumer.windows;
+package io.ridestream.consumer.counting;
 
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.ridestream.consumer.counting.ZoneCount;
 import org.junit.jupiter.api.Test;
 
 import static io.ridestream.consumer.windows.WindowRides.at;
