@@ -40,12 +40,12 @@ public record PickupBounds(LocalDateTime earliest, Duration maxAhead, int jumpAf
 		}
 	}
 
-	/** Whether a ride could have been picked up then: not before the earliest time, not far in the future. */
-	boolean plausible(LocalDateTime pickup) {
-		if (pickup.isBefore(this.earliest)) {
-			return false;
-		}
-		return this == NONE || !pickup.isAfter(LocalDateTime.now(this.clock).plus(this.maxAhead));
+	/**
+	 * The latest plausible pickup time as of now: {@code maxAhead} after the wall clock. A ride could have been
+	 * picked up from {@code earliest} to then.
+	 */
+	LocalDateTime latestPlausible() {
+		return (this == NONE) ? LocalDateTime.MAX : LocalDateTime.now(this.clock).plus(this.maxAhead);
 	}
 
 	/** Whether the pickup is too far after the stream time to move it at once. */

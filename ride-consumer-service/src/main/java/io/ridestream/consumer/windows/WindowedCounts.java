@@ -86,6 +86,11 @@ public final class WindowedCounts {
 
 	private WindowTally[] recentTallies;
 
+	/** The latest plausible pickup time of {@link #latestPlausibleOf}, when last read from the wall clock. */
+	private LocalDateTime latestPlausible;
+
+	private PickupBounds latestPlausibleOf;
+
 	public WindowedCounts(WindowSpec spec) {
 		this.spec = Objects.requireNonNull(spec, "spec");
 	}
@@ -145,7 +150,7 @@ public final class WindowedCounts {
 
 	/** Whether the pickup may move stream time: plausible, and not far ahead unless enough rides in a row agree. */
 	private boolean withinBounds(LocalDateTime pickup, PickupBounds bounds) {
-		if (!bounds.plausible(pickup)) {
+		if (pickup.isBefore(bounds.earliest()) || !beforeLatestPlausible(pickup, bounds)) {
 			return false;
 		}
 		if (!bounds.farAhead(pickup, this.streamTime)) {
@@ -164,6 +169,19 @@ public final class WindowedCounts {
 		this.aheadSince = null;
 		this.aheadRides = 0;
 		return true;
+	}
+
+	/**
+	 * Whether the pickup is not after the latest plausible pickup time. That time is read from the wall clock again
+	 * only for a pickup after the one read last: the clock only moves on, and reading it took a twentieth of the
+	 * time of counting a ride.
+	 */
+	private boolean beforeLatestPlausible(LocalDateTime pickup, PickupBounds bounds) {
+		if (bounds != this.latestPlausibleOf || pickup.isAfter(this.latestPlausible)) {
+			this.latestPlausible = bounds.latestPlausible();
+			this.latestPlausibleOf = bounds;
+		}
+		return !pickup.isAfter(this.latestPlausible);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import io.ridestream.model.Ride;
@@ -112,6 +113,49 @@ class PickupBoundsTests {
 
 		assertThat(restored.streamTime()).isEqualTo(nextMonth);
 		assertThat(restored.ridesOutsideWindows()).isEqualTo(2);
+	}
+
+	@Test
+	void aPickupAfterTheWallClockBecomesPlausibleOnceTheClockHasMovedOn() {
+		MovingClock clock = new MovingClock(Instant.parse("2026-11-30T12:00:00Z"));
+		PickupBounds bounds = new PickupBounds(BOUNDS.earliest(), Duration.ofDays(1), 3, clock);
+		WindowedCounts counts = new WindowedCounts(TUMBLING);
+		Ride tomorrow = ride(LocalDateTime.parse("2026-12-01T11:00:00"), 1, 1, 2, "5");
+		Ride dayAfter = ride(LocalDateTime.parse("2026-12-02T00:00:00"), 1, 1, 2, "5");
+
+		counts.add(tomorrow, bounds, 1, 1);
+		counts.add(dayAfter, bounds, 1, 1);
+		clock.now = clock.now.plus(Duration.ofDays(1));
+		counts.add(dayAfter, bounds, 1, 1);
+
+		assertThat(counts.ridesOutsideWindows()).isEqualTo(1);
+		assertThat(counts.streamTime()).isEqualTo(dayAfter.pickupTime());
+	}
+
+	/** A wall clock that a test moves on. */
+	private static final class MovingClock extends Clock {
+
+		private Instant now;
+
+		MovingClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 	private static WindowedCounts counted(Ride... rides) {
