@@ -14,10 +14,12 @@ public enum Dataset {
 
 	YELLOW, GREEN, FHV;
 
+	private final String wireName = name().toLowerCase(Locale.ROOT);
+
 	/** The name on the wire and in {@code /stats}: {@code yellow}, {@code green}, {@code fhv}. */
 	@JsonValue
 	public String wireName() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wireName;
 	}
 
 	/** Whether its rides are taxi trips with fares, distances and both locations. */

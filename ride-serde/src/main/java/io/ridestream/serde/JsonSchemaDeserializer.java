@@ -1,5 +1,6 @@
 package io.ridestream.serde;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +10,9 @@ import io.ridestream.serde.registry.JsonSchemaSerdeConfig;
 import io.ridestream.serde.registry.SchemaRegistryClient;
 import io.ridestream.serde.registry.SchemaRegistryException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -100,32 +103,46 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 
 	@Override
 	public T deserialize(String topic, byte[] message) {
+		return (message != null) ? read(topic, message, 0, message.length) : null;
+	}
+
+	/** Reads the message where the consumer holds it, in the bytes of a fetch, without copying it out first. */
+	@Override
+	public T deserialize(String topic, Headers headers, ByteBuffer message) {
 		if (message == null) {
 			return null;
 		}
+		if (!message.hasArray()) {
+			return deserialize(topic, headers, Utils.toArray(message));
+		}
+		return read(topic, message.array(), message.arrayOffset() + message.position(), message.remaining());
+	}
+
+	private T read(String topic, byte[] bytes, int start, int length) {
 		CompiledSchema schema = this.localSchema;
-		int offset = 0;
-		if (WireFormat.isFramed(message)) {
-			if (message.length < WireFormat.HEADER_LENGTH) {
-				throw new SerializationException("Not a valid ride: " + message.length
+		int offset = start;
+		if (WireFormat.isFramed(bytes, start, length)) {
+			if (length < WireFormat.HEADER_LENGTH) {
+				throw new SerializationException("Not a valid ride: " + length
 						+ " bytes, too short for the 5-byte header of a schema registry message");
 			}
-			offset = WireFormat.HEADER_LENGTH;
+			offset = start + WireFormat.HEADER_LENGTH;
 			SchemaRegistryClient registry = this.registry;
 			if (registry != null) {
 				String subject = topic + (this.isKey ? "-key" : "-value");
-				schema = this.writerSchemas.computeIfAbsent(WireFormat.schemaId(message),
+				schema = this.writerSchemas.computeIfAbsent(WireFormat.schemaId(bytes, start),
 						(id) -> writerSchema(registry, id, subject));
 			}
 		}
+		int end = start + length;
 		boolean validating = this.config.failInvalidSchema();
 		if (this.fastPath != null && (schema == this.localSchema || !validating)) {
-			T value = readStrictly(message, offset);
+			T value = readStrictly(bytes, offset, end);
 			if (value != null && (!validating || this.fastPath.acceptedBySchema(value))) {
 				return value;
 			}
 		}
-		JsonNode json = parse(message, offset);
+		JsonNode json = parse(bytes, offset, end);
 		if (validating) {
 			List<String> violations = schema.violations(json);
 			if (!violations.isEmpty()) {
@@ -141,13 +158,13 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 	}
 
 	/** The value if the message reads with strict types, else null: it then takes the validating path. */
-	private T readStrictly(byte[] message, int offset) {
-		T value = this.fastPath.read(message, offset, message.length - offset);
+	private T readStrictly(byte[] message, int offset, int end) {
+		T value = this.fastPath.read(message, offset, end - offset);
 		if (value != null) {
 			return value;
 		}
 		try {
-			return this.strictReader.readValue(message, offset, message.length - offset);
+			return this.strictReader.readValue(message, offset, end - offset);
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -167,10 +184,10 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 		}
 	}
 
-	private static JsonNode parse(byte[] message, int offset) {
+	private static JsonNode parse(byte[] message, int offset, int end) {
 		JsonNode json;
 		try {
-			json = RideJson.MAPPER.readTree(message, offset, message.length - offset);
+			json = RideJson.MAPPER.readTree(message, offset, end - offset);
 		}
 		catch (JacksonException ex) {
 			throw new SerializationException("Not a valid ride: not JSON: " + ex.getOriginalMessage(), ex);

@@ -24,12 +24,14 @@ final class WireFormat {
 			.array();
 	}
 
-	static boolean isFramed(byte[] message) {
-		return message.length > 0 && message[0] == MAGIC_BYTE;
+	/** Whether the message in {@code bytes} from {@code start}, {@code length} long, starts with the magic byte. */
+	static boolean isFramed(byte[] bytes, int start, int length) {
+		return length > 0 && bytes[start] == MAGIC_BYTE;
 	}
 
-	static int schemaId(byte[] framed) {
-		return ByteBuffer.wrap(framed, 1, 4).getInt();
+	/** The schema id of the framed message in {@code bytes} from {@code start}. */
+	static int schemaId(byte[] bytes, int start) {
+		return ByteBuffer.wrap(bytes, start + 1, 4).getInt();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.ridestream.serde.registry.FakeSchemaRegistry;
 import io.ridestream.serde.registry.SchemaRegistryException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import io.ridestream.model.Ride;
@@ -34,6 +35,22 @@ class RideDeserializerTest {
 		Ride ride = this.deserializer.deserialize("rides", framed(id, RideJsonTest.DOCUMENTED_JSON));
 
 		assertThat(ride).isEqualTo(RideJsonTest.RIDE);
+		assertThat(this.registry.count("GET", "/schemas/ids/" + id)).isOne();
+	}
+
+	@Test
+	void readsAFramedMessageWhereItLiesInTheBytesOfAFetch() {
+		int id = this.registry.register("rides-value", RideSchema.json());
+		this.deserializer.configure(Map.of("schema.registry.url", this.registry.url()), false);
+		byte[] message = framed(id, RideJsonTest.DOCUMENTED_JSON);
+		// Other records' bytes before and after, as in a fetched batch: the record from byte 7, of a slice from 2.
+		ByteBuffer fetch = ByteBuffer.allocate(message.length + 20).put(new byte[7]).put(message).put(new byte[13]);
+		ByteBuffer record = fetch.slice(2, message.length + 18).position(5).limit(5 + message.length);
+
+		Ride ride = this.deserializer.deserialize("rides", new RecordHeaders(), record);
+
+		assertThat(ride).isEqualTo(RideJsonTest.RIDE);
+		assertThat(record.position()).isEqualTo(5);
 		assertThat(this.registry.count("GET", "/schemas/ids/" + id)).isOne();
 	}
 

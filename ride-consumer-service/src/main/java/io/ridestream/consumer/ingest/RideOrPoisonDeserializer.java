@@ -1,5 +1,6 @@
 package io.ridestream.consumer.ingest;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import io.ridestream.model.Ride;
 import io.ridestream.serde.RideDeserializer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Reads rides with {@link RideDeserializer}; a message that is not one reaches the listener without a value, with
@@ -40,6 +42,12 @@ public class RideOrPoisonDeserializer implements Deserializer<Ride> {
 
 	@Override
 	public Ride deserialize(String topic, Headers headers, byte[] data) {
+		return deserialize(topic, headers, (data != null) ? ByteBuffer.wrap(data) : null);
+	}
+
+	/** As the consumer calls it: the message is read where it lies in the fetched bytes, not copied out. */
+	@Override
+	public Ride deserialize(String topic, Headers headers, ByteBuffer data) {
 		Ride ride;
 		try {
 			ride = this.rides.deserialize(topic, headers, data);
@@ -47,7 +55,7 @@ public class RideOrPoisonDeserializer implements Deserializer<Ride> {
 		catch (RuntimeException ex) {
 			withoutPoisonHeaders(headers);
 			headers.add(REASON_HEADER, PoisonMessages.reasonOf(ex).getBytes(StandardCharsets.UTF_8));
-			headers.add(VALUE_HEADER, data);
+			headers.add(VALUE_HEADER, Utils.toArray(data));
 			return null;
 		}
 		if (ride == null) {
