@@ -196,7 +196,8 @@ final class RideJsonFastPath implements JsonFastPath<Ride> {
 				put(value.toPlainString().getBytes(StandardCharsets.US_ASCII));
 				return;
 			}
-			long unscaled = value.unscaledValue().longValue();
+			// Not unscaledValue(): it makes a BigInteger of every amount.
+			long unscaled = value.scaleByPowerOfTen(scale).longValue();
 			if (scale == 0) {
 				integer(unscaled);
 				return;

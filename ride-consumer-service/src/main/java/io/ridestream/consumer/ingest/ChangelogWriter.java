@@ -64,6 +64,8 @@ class ChangelogWriter {
 			// Client-side percentiles, a Prometheus summary: with a histogram as well, the Prometheus registry
 			// would publish only the histogram's buckets.
 			.publishPercentiles(0.5, 0.99)
+			// Two significant digits; with Micrometer's default of one, percentiles come in coarse steps.
+			.percentilePrecision(2)
 			.register(meters);
 	}
 
