@@ -23,6 +23,7 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
@@ -206,7 +207,7 @@ public class StatsChangelog implements SmartLifecycle, MeterBinder {
 					if (!partitions.isEmpty()) {
 						takeRequests(changelogConsumer, partitions, waiting);
 						StatisticsService.ChangelogBatch batch = new StatisticsService.ChangelogBatch();
-						for (ConsumerRecord<String, byte[]> record : changelogConsumer.poll(POLL_TIMEOUT)) {
+						for (ConsumerRecord<String, byte[]> record : latestOfEachKey(changelogConsumer.poll(POLL_TIMEOUT))) {
 							add(batch, record, partitions.size());
 						}
 						apply(batch);
@@ -278,6 +279,28 @@ public class StatsChangelog implements SmartLifecycle, MeterBinder {
 		return ends.entrySet()
 			.stream()
 			.allMatch((end) -> changelogConsumer.position(end.getKey(), END_OFFSETS_TIMEOUT) >= end.getValue());
+	}
+
+	/**
+	 * The records of a poll that are the last of their key in their changelog partition, in the order read. A later
+	 * record of a key replaces an earlier one, as compaction would, so the earlier one is not even parsed: a restart
+	 * reads many versions of each partition's snapshot and of each window that changed over several commits.
+	 */
+	static List<ConsumerRecord<String, byte[]>> latestOfEachKey(ConsumerRecords<String, byte[]> records) {
+		List<ConsumerRecord<String, byte[]>> latest = new ArrayList<>(records.count());
+		for (TopicPartition partition : records.partitions()) {
+			List<ConsumerRecord<String, byte[]>> read = records.records(partition);
+			Map<String, Integer> lastOfKey = new HashMap<>();
+			for (int i = 0; i < read.size(); i++) {
+				lastOfKey.put(read.get(i).key(), i);
+			}
+			for (int i = 0; i < read.size(); i++) {
+				if (lastOfKey.get(read.get(i).key()) == i) {
+					latest.add(read.get(i));
+				}
+			}
+		}
+		return latest;
 	}
 
 	/** A batch that cannot be applied whole is skipped, so that the next ones still are. */
