@@ -1,5 +1,6 @@
 package io.ridestream.e2e;
 
+import java.math.BigDecimal;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.ridestream.model.Ride;
+import io.ridestream.read.BundledRides;
 import io.ridestream.serde.RideSchema;
+import io.ridestream.serde.avro.RideAvroSerializer;
 import io.ridestream.serde.registry.FakeSchemaRegistry;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -26,8 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Both services pointed at a schema registry (a fake that speaks the registry's REST protocol): rides go out in
- * Confluent's JSON Schema framing and come back in exactly, and a framed ride that breaks the schema is a poison
- * message, not a ride.
+ * Confluent's JSON Schema framing and come back in exactly, rides another producer writes in Confluent's Avro framing
+ * are counted as exactly, and a framed ride that breaks the schema is a poison message, not a ride.
  */
 @EmbeddedKafka
 class SchemaRegistryIT {
@@ -87,6 +92,28 @@ class SchemaRegistryIT {
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(stats().get("deadLetters").asLong()).isEqualTo(deadLettersBefore + 1));
+	}
+
+	@Test
+	void consumerCountsRidesWrittenInAvroExactlyAsThoseInJson() throws Exception {
+		RidesCsvFigures figures = RidesCsvFigures.of(RidesCsvFigures.BUNDLED);
+		JsonNode before = stats();
+		RideAvroSerializer avro = new RideAvroSerializer();
+		avro.configure(Map.of("schema.registry.url", registry.url()), false);
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		try (KafkaProducer<String, Ride> kafka = new KafkaProducer<>(config, new StringSerializer(), avro)) {
+			for (Ride ride : BundledRides.read()) {
+				kafka.send(new ProducerRecord<>("rides", String.valueOf(ride.pickupLocationId()), ride));
+			}
+			kafka.flush();
+		}
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(stats().get("totalRides").asLong())
+				.isEqualTo(before.get("totalRides").asLong() + figures.rides()));
+		assertThat(new BigDecimal(stats().get("totalAmount").asString()))
+			.isEqualByComparingTo(new BigDecimal(before.get("totalAmount").asString()).add(figures.totalAmount()));
+		assertThat(stats().get("deadLetters").asLong()).isEqualTo(before.get("deadLetters").asLong());
 	}
 
 	private static byte[] confluentFramed(int schemaId, String json) {

@@ -8,9 +8,9 @@ import java.math.BigDecimal;
  */
 public final class Decimals {
 
-	static final int MAX_INTEGER_DIGITS = 12;
+	public static final int MAX_INTEGER_DIGITS = 12;
 
-	static final int MAX_SCALE = 6;
+	public static final int MAX_SCALE = 6;
 
 	private Decimals() {
 	}

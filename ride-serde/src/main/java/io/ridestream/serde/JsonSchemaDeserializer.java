@@ -9,6 +9,10 @@ import java.util.concurrent.ConcurrentMap;
 import io.ridestream.serde.registry.JsonSchemaSerdeConfig;
 import io.ridestream.serde.registry.SchemaRegistryClient;
 import io.ridestream.serde.registry.SchemaRegistryException;
+import io.ridestream.serde.registry.SchemaType;
+import io.ridestream.serde.registry.TypedSchema;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -51,8 +55,11 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 
 	private final ObjectReader strictReader;
 
+	/** Reads messages whose schema id names an Avro schema; null: this deserializer reads JSON only. */
+	private final AvroValueReader<T> avro;
+
 	/** Writer schemas by id: the registry is asked once per id. */
-	private final ConcurrentMap<Integer, CompiledSchema> writerSchemas = new ConcurrentHashMap<>();
+	private final ConcurrentMap<Integer, WriterSchema> writerSchemas = new ConcurrentHashMap<>();
 
 	private volatile JsonSchemaSerdeConfig config = JsonSchemaSerdeConfig.defaults();
 
@@ -66,7 +73,7 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 	 * @throws IllegalArgumentException if the schema is not a usable JSON Schema
 	 */
 	public JsonSchemaDeserializer(Class<T> type, String schema) {
-		this(type, schema, null);
+		this(type, schema, null, null);
 	}
 
 	/**
@@ -75,10 +82,12 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 	 * @param schema its JSON Schema, for plain JSON messages and when no registry is configured
 	 * @param fastPath reads values, and tells the values (read with strict types) that the schema accepts (null:
 	 * none); a message that reads as such a value is not validated as a JSON tree, others are as usual
+	 * @param avro reads the messages whose schema id names an Avro schema (null: none are read)
 	 * @throws IllegalArgumentException if the schema is not a usable JSON Schema
 	 */
-	JsonSchemaDeserializer(Class<T> type, String schema, JsonFastPath<T> fastPath) {
+	JsonSchemaDeserializer(Class<T> type, String schema, JsonFastPath<T> fastPath, AvroValueReader<T> avro) {
 		this.type = type;
+		this.avro = avro;
 		this.localSchema = CompiledSchema.of(schema);
 		this.fastPath = fastPath;
 		this.strictReader = RideJson.STRICT_MAPPER.readerFor(type);
@@ -130,8 +139,12 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 			SchemaRegistryClient registry = this.registry;
 			if (registry != null) {
 				String subject = topic + (this.isKey ? "-key" : "-value");
-				schema = this.writerSchemas.computeIfAbsent(WireFormat.schemaId(bytes, start),
+				WriterSchema writer = this.writerSchemas.computeIfAbsent(WireFormat.schemaId(bytes, start),
 						(id) -> writerSchema(registry, id, subject));
+				if (writer.avro() != null) {
+					return this.avro.read(writer.avro(), bytes, offset, start + length - offset);
+				}
+				schema = writer.json();
 			}
 		}
 		int end = start + length;
@@ -171,17 +184,37 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 		}
 	}
 
-	/** The writer's schema; the local one itself if it is the same, so that its rides take the fast path. */
-	private CompiledSchema writerSchema(SchemaRegistryClient registry, int id, String subject) {
-		String schema = registry.schemaById(id, subject);
+	/**
+	 * The writer's schema: a JSON Schema, the local one itself if it is the same, so that its rides take the fast
+	 * path; or an Avro schema, whose messages the Avro reader reads.
+	 */
+	private WriterSchema writerSchema(SchemaRegistryClient registry, int id, String subject) {
+		TypedSchema schema = registry.schemaById(id, subject);
+		if (schema.type() == SchemaType.AVRO) {
+			if (this.avro == null) {
+				throw new SchemaRegistryException("Schema id " + id + " of subject " + subject
+						+ " is an Avro schema; this deserializer reads " + this.type.getSimpleName() + " in JSON only");
+			}
+			try {
+				return new WriterSchema(null, new Schema.Parser().parse(schema.text()));
+			}
+			catch (SchemaParseException ex) {
+				throw new SchemaRegistryException("Schema id " + id + " of subject " + subject
+						+ " is not a usable Avro schema: " + ex.getMessage(), ex);
+			}
+		}
 		try {
-			CompiledSchema writer = CompiledSchema.of(schema);
-			return writer.sameAs(this.localSchema) ? this.localSchema : writer;
+			CompiledSchema writer = CompiledSchema.of(schema.text());
+			return new WriterSchema(writer.sameAs(this.localSchema) ? this.localSchema : writer, null);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new SchemaRegistryException("Schema id " + id + " of subject " + subject + " is not usable: "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	/** What a schema id names: a JSON Schema, or an Avro schema. */
+	private record WriterSchema(CompiledSchema json, Schema avro) {
 	}
 
 	private static JsonNode parse(byte[] message, int offset, int end) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 import io.ridestream.serde.registry.JsonSchemaSerdeConfig;
 import io.ridestream.serde.registry.SchemaRegistryClient;
 import io.ridestream.serde.registry.SchemaRegistryException;
+import io.ridestream.serde.registry.SchemaType;
+import io.ridestream.serde.registry.TypedSchema;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
@@ -124,19 +126,23 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 	private WriterSchema resolve(SchemaRegistryClient registry, String subject) {
 		JsonSchemaSerdeConfig config = this.config;
 		if (config.autoRegisterSchemas()) {
-			return new WriterSchema(registry.register(subject, this.schema), this.compiledSchema);
+			return new WriterSchema(registry.register(subject, TypedSchema.json(this.schema)), this.compiledSchema);
 		}
 		if (config.useLatestVersion()) {
 			SchemaRegistryClient.RegisteredSchema latest = registry.latestVersion(subject);
+			if (latest.schema().type() != SchemaType.JSON) {
+				throw new SchemaRegistryException("The latest schema of subject " + subject + " (id " + latest.id()
+						+ ") is " + latest.schema().type() + ", not a JSON Schema: rides written in JSON cannot use it");
+			}
 			try {
-				return new WriterSchema(latest.id(), CompiledSchema.of(latest.schema()));
+				return new WriterSchema(latest.id(), CompiledSchema.of(latest.schema().text()));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new SchemaRegistryException("The latest schema of subject " + subject + " (id " + latest.id()
 						+ ") is not usable: " + ex.getMessage(), ex);
 			}
 		}
-		return new WriterSchema(registry.lookUp(subject, this.schema), this.compiledSchema);
+		return new WriterSchema(registry.lookUp(subject, TypedSchema.json(this.schema)), this.compiledSchema);
 	}
 
 	/** Whether the value is known valid without validating its JSON: only against the local schema. */

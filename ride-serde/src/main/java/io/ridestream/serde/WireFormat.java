@@ -4,19 +4,20 @@ import java.nio.ByteBuffer;
 
 /**
  * Confluent's wire format for schema-registry serdes: magic byte 0, the schema id as a 4-byte big-endian int,
- * then the payload (for JSON Schema, the JSON itself). JSON text never starts with byte 0, so framed and plain
- * JSON messages can be told apart.
+ * then the payload (for JSON Schema, the JSON itself; for Avro, Avro binary). JSON text never starts with byte 0, so
+ * framed and plain JSON messages can be told apart.
  */
-final class WireFormat {
+public final class WireFormat {
 
-	static final byte MAGIC_BYTE = 0;
+	public static final byte MAGIC_BYTE = 0;
 
-	static final int HEADER_LENGTH = 5;
+	public static final int HEADER_LENGTH = 5;
 
 	private WireFormat() {
 	}
 
-	static byte[] frame(int schemaId, byte[] payload) {
+	/** The payload framed: the magic byte, the schema id, the payload. */
+	public static byte[] frame(int schemaId, byte[] payload) {
 		return ByteBuffer.allocate(HEADER_LENGTH + payload.length)
 			.put(MAGIC_BYTE)
 			.putInt(schemaId)

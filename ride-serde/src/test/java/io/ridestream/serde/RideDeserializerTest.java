@@ -1,10 +1,13 @@
 package io.ridestream.serde;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.ridestream.serde.avro.RideAvro;
+import io.ridestream.serde.avro.RideAvroSchema;
 import io.ridestream.serde.registry.FakeSchemaRegistry;
 import io.ridestream.serde.registry.SchemaRegistryException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -167,13 +170,27 @@ class RideDeserializerTest {
 	}
 
 	@Test
-	void rejectsASchemaIdOfAnAvroSchema() {
-		int id = this.registry.register("rides-value", "AVRO", "{\"type\":\"record\",\"name\":\"Ride\",\"fields\":[]}");
+	void readsAMessageWhoseSchemaIdNamesAnAvroSchemaAsAvro() {
+		int id = this.registry.register("rides-value", "AVRO", RideAvroSchema.json());
+		this.deserializer.configure(Map.of("schema.registry.url", this.registry.url()), false);
+
+		assertThat(this.deserializer.deserialize("rides", WireFormat.frame(id, RideAvro.write(RideJsonTest.RIDE))))
+			.usingRecursiveComparison()
+			.withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+			.isEqualTo(RideJsonTest.RIDE);
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> this.deserializer.deserialize("rides", framed(id, RideJsonTest.DOCUMENTED_JSON)))
+			.withMessageStartingWith("Not a valid ride: not Avro binary");
+	}
+
+	@Test
+	void rejectsASchemaIdOfAProtobufSchema() {
+		int id = this.registry.register("rides-value", "PROTOBUF", "syntax = \"proto3\"; message Ride {}");
 		this.deserializer.configure(Map.of("schema.registry.url", this.registry.url()), false);
 
 		assertThatExceptionOfType(SchemaRegistryException.class)
 			.isThrownBy(() -> this.deserializer.deserialize("rides", framed(id, RideJsonTest.DOCUMENTED_JSON)))
-			.withMessageContaining("holds a AVRO schema, not a JSON Schema");
+			.withMessageContaining("holds a PROTOBUF schema, which Ride Stream does not read");
 	}
 
 	@Test

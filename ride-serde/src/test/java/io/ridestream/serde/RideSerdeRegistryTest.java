@@ -184,7 +184,7 @@ class RideSerdeRegistryTest {
 
 		assertThatExceptionOfType(SchemaRegistryException.class).isThrownBy(() -> serializer.serialize("rides", RIDE))
 			.withMessage("Schema registry at " + this.registry.url() + " rejected the credentials (401) while "
-					+ "registering a schema under subject rides-value: Unauthorized; check "
+					+ "registering a JSON schema under subject rides-value: Unauthorized; check "
 					+ "basic.auth.credentials.source and basic.auth.user.info");
 	}
 
@@ -196,7 +196,7 @@ class RideSerdeRegistryTest {
 
 		assertThatExceptionOfType(SchemaRegistryException.class).isThrownBy(() -> serializer.serialize("rides", RIDE))
 			.withMessage("Schema registry at " + down + " is unreachable (Connection refused) while registering a "
-					+ "schema under subject rides-value");
+					+ "JSON schema under subject rides-value");
 	}
 
 	@Test

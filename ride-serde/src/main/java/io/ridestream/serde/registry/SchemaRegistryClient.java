@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Speaks the REST protocol of a Confluent Schema Registry, for JSON Schemas: register, look up, latest version,
- * schema by id. Every failure is a {@link SchemaRegistryException} that names the registry, the subject and the
+ * Speaks the REST protocol of a Confluent Schema Registry, for JSON Schemas and Avro schemas: register, look up,
+ * latest version, schema by id. Every failure is a {@link SchemaRegistryException} that names the registry, the subject and the
  * cause. With several URLs, each is tried in order until one answers. Thread-safe; it caches nothing (the serdes
  * do, one call per schema).
  */
@@ -56,12 +56,12 @@ public final class SchemaRegistryClient {
 	}
 
 	/**
-	 * Registers a JSON Schema under a subject, or finds it registered already: {@code POST
+	 * Registers a schema under a subject, or finds it registered already: {@code POST
 	 * /subjects/{subject}/versions}.
 	 * @return the schema's id
 	 */
-	public int register(String subject, String schema) {
-		String action = "registering a schema under subject " + subject;
+	public int register(String subject, TypedSchema schema) {
+		String action = "registering " + schema.type().article() + " schema under subject " + subject;
 		Answer answer = call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema), action);
 		switch (answer.status()) {
 			case 200:
@@ -79,11 +79,11 @@ public final class SchemaRegistryClient {
 	}
 
 	/**
-	 * Finds the id of a JSON Schema registered under a subject, without registering it: {@code POST
+	 * Finds the id of a schema registered under a subject, without registering it: {@code POST
 	 * /subjects/{subject}}.
 	 * @return the schema's id
 	 */
-	public int lookUp(String subject, String schema) {
+	public int lookUp(String subject, TypedSchema schema) {
 		String action = "looking up the schema's id under subject " + subject;
 		Answer answer = call("POST", "/subjects/" + encode(subject), schemaBody(schema), action);
 		if (answer.status() == 200) {
@@ -111,14 +111,15 @@ public final class SchemaRegistryClient {
 			throw answer.failure(action);
 		}
 		return new RegisteredSchema(answer.id(action), answer.body().path("version").asInt(0),
-				answer.jsonSchema(action));
+				answer.schema(action));
 	}
 
 	/**
-	 * The JSON Schema with an id, as read from a record of a subject: {@code GET /schemas/ids/{id}}.
-	 * @throws SchemaRegistryException also when the id names a schema of another type, such as Avro
+	 * The schema with an id, as read from a record of a subject: {@code GET /schemas/ids/{id}}.
+	 * @throws SchemaRegistryException also when the id names a schema of a type Ride Stream does not read
+	 * (Protobuf)
 	 */
-	public String schemaById(int id, String subject) {
+	public TypedSchema schemaById(int id, String subject) {
 		String action = "fetching schema id " + id + " for a record of subject " + subject;
 		Answer answer = call("GET", "/schemas/ids/" + id, null, action);
 		if (answer.status() == 404) {
@@ -128,7 +129,7 @@ public final class SchemaRegistryClient {
 		if (answer.status() != 200) {
 			throw answer.failure(action);
 		}
-		return answer.jsonSchema(action);
+		return answer.schema(action);
 	}
 
 	/** A registry URL fit for messages and logs: without the user info that may hold credentials. */
@@ -193,10 +194,13 @@ public final class SchemaRegistryClient {
 				+ "=true");
 	}
 
-	private static String schemaBody(String schema) {
+	/** A registration's body; Avro is the registry's default type, and Confluent's serializer names no type for it. */
+	private static String schemaBody(TypedSchema schema) {
 		ObjectNode body = JSON.createObjectNode();
-		body.put("schemaType", "JSON");
-		body.put("schema", schema);
+		if (schema.type() != SchemaType.AVRO) {
+			body.put("schemaType", schema.type().name());
+		}
+		body.put("schema", schema.text());
 		return JSON.writeValueAsString(body);
 	}
 
@@ -224,9 +228,9 @@ public final class SchemaRegistryClient {
 	 * A schema as registered under a subject.
 	 * @param id the schema's id, global to the registry
 	 * @param version the schema's version within the subject
-	 * @param schema the JSON Schema
+	 * @param schema the schema and its type
 	 */
-	public record RegisteredSchema(int id, int version, String schema) {
+	public record RegisteredSchema(int id, int version, TypedSchema schema) {
 	}
 
 	private record Registry(String baseUrl, String authorization) {
@@ -288,17 +292,19 @@ public final class SchemaRegistryClient {
 			return id.asInt();
 		}
 
-		String jsonSchema(String action) {
+		/** The schema answered, of the type it names; Avro when it names none, as Confluent's registry answers. */
+		TypedSchema schema(String action) {
 			String type = this.body.path("schemaType").asString("AVRO");
 			String schema = this.body.path("schema").asString(null);
-			if (!type.equals("JSON")) {
+			SchemaType known = SchemaType.named(type);
+			if (known == null) {
 				throw new SchemaRegistryException(registry() + " holds a " + type
-						+ " schema, not a JSON Schema, while " + action);
+						+ " schema, which Ride Stream does not read (JSON Schema and Avro only), while " + action);
 			}
 			if (schema == null) {
 				throw new SchemaRegistryException(registry() + " answered without a schema while " + action);
 			}
-			return schema;
+			return new TypedSchema(known, schema);
 		}
 
 		SchemaRegistryException failure(String action) {

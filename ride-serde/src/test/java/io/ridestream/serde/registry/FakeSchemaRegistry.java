@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Supported: {@code POST /subjects/{subject}/versions} (register; the same schema gets the same id, globally),
  * {@code POST /subjects/{subject}} (look up), {@code GET /subjects/{subject}/versions/latest},
  * {@code GET /schemas/ids/{id}}, {@code GET /subjects}, {@code PUT /config} and {@code PUT /config/{subject}},
- * {@code POST /compatibility/subjects/{subject}/versions/latest}. A JSON Schema registered over HTTP must be compatible
+ * {@code POST /compatibility/subjects/{subject}/versions/latest}. A schema registered over HTTP must be compatible
  * with the subject's latest version (all versions for the TRANSITIVE levels) under the subject's compatibility level,
- * BACKWARD by default as in Confluent's registry, by Confluent's rules ({@link JsonSchemaCompatibility}); otherwise it
+ * BACKWARD by default as in Confluent's registry, by Confluent's rules ({@link JsonSchemaCompatibility}; for Avro,
+ * Avro's own resolution rules, {@link AvroCompatibility}), and of the same type; otherwise it
  * is refused with 409 as a real registry refuses it. {@link #register} registers without the check, as an
  * administrator's tool would. {@link #rejectNextRegistrationWith} answers the next registration with any error. It can require basic auth, and records every request so that tests can count the calls.
  *
@@ -225,7 +228,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 			return error(rejection.status(), rejection.errorCode(), rejection.message());
 		}
 		Registered schema = parseSchema(body);
-		if (schema == null) {
+		if (schema == null || (schema.type().equals("AVRO") && !isAvro(schema.schema()))) {
 			return error(422, 42201, "Either the input schema or one of its references is invalid");
 		}
 		List<String> incompatibilities = incompatibilities(subject, schema);
@@ -272,11 +275,11 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		return this.compatibilityBySubject.getOrDefault(subject, this.compatibility);
 	}
 
-	/** Why a JSON Schema may not be the subject's next version, in the words of Confluent's registry. */
+	/** Why a schema may not be the subject's next version, in the words of Confluent's registry. */
 	private List<String> incompatibilities(String subject, Registered schema) {
 		String level = compatibilityOf(subject);
 		List<Integer> versions = this.versionsBySubject.getOrDefault(subject, List.of());
-		if (level.equals("NONE") || versions.isEmpty() || !schema.type().equals("JSON")
+		if (level.equals("NONE") || versions.isEmpty()
 				|| versions.stream().anyMatch((id) -> this.schemasById.get(id).equals(schema))) {
 			return List.of(); // as Confluent's registry, which answers an already registered schema with its id
 		}
@@ -284,12 +287,24 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		List<String> messages = new ArrayList<>();
 		for (int id : checked) {
 			Registered earlier = this.schemasById.get(id);
-			if (earlier.equals(schema) || !earlier.type().equals("JSON")) {
+			if (earlier.equals(schema)) {
 				continue;
 			}
-			JsonSchemaCompatibility.incompatibilities(level, earlier.schema(), schema.schema())
-				.forEach((difference) -> messages.add("{errorType:'" + difference.type() + "', jsonPath:'"
-						+ difference.path() + "', oldSchemaVersion: " + (versions.indexOf(id) + 1) + "}"));
+			if (!earlier.type().equals(schema.type())) {
+				// As Confluent's registry: a schema of another type is never compatible.
+				messages.add("{errorType:'TYPE_MISMATCH', description:'" + schema.type() + " schema after a "
+						+ earlier.type() + " schema', oldSchemaVersion: " + (versions.indexOf(id) + 1) + "}");
+			}
+			else if (schema.type().equals("JSON")) {
+				JsonSchemaCompatibility.incompatibilities(level, earlier.schema(), schema.schema())
+					.forEach((difference) -> messages.add("{errorType:'" + difference.type() + "', jsonPath:'"
+							+ difference.path() + "', oldSchemaVersion: " + (versions.indexOf(id) + 1) + "}"));
+			}
+			else if (schema.type().equals("AVRO")) {
+				AvroCompatibility.incompatibilities(level, earlier.schema(), schema.schema())
+					.forEach((message) -> messages.add(message.substring(0, message.length() - 1)
+							+ ", oldSchemaVersion: " + (versions.indexOf(id) + 1) + "}"));
+			}
 		}
 		return messages;
 	}
@@ -357,6 +372,16 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		}
 		catch (JacksonException ex) {
 			return null;
+		}
+	}
+
+	private static boolean isAvro(String schema) {
+		try {
+			new Schema.Parser().parse(schema);
+			return true;
+		}
+		catch (SchemaParseException ex) {
+			return false;
 		}
 	}
 
