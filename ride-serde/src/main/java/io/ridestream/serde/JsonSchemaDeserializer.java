@@ -34,7 +34,8 @@ import io.ridestream.model.Ride;
  * (extra fields are ignored) as well as with an older one (missing optional fields are null). A message without
  * the magic byte is plain JSON and is validated against the local schema, so the local default works without a
  * registry. A framed message read without a configured registry is validated against the local schema: lenient,
- * for reading a topic without access to its registry.
+ * for reading a topic without access to its registry. A framed message whose id names an Avro schema is read by the
+ * Avro reader it was made with ({@link RideDeserializer}'s reads rides in Avro), or refused if it has none.
  *
  * <p>A message that does not match its schema raises {@link InvalidRideException}, unless
  * {@code json.fail.invalid.schema=false} (on by default here; Confluent's default is off); one that is not a ride
