@@ -340,14 +340,7 @@ class StatsWebTests {
 
 	@Test
 	void publishesTheStatisticsAsPrometheusMetrics() {
-		String metrics = this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = prometheus();
 
 		assertThat(metrics).contains("ridestream_rides_consumed_total 4.0")
 			.contains("ridestream_rides_dead_letters_total 1.0")
@@ -360,7 +353,15 @@ class StatsWebTests {
 	void publishesTheMedianAndThe99thPercentileOfTheLatencyToPrometheus() {
 		this.meters.get("ridestream.rides.latency").timer().record(Duration.ofMillis(120));
 
-		String metrics = this.http.get()
+		String metrics = prometheus();
+
+		assertThat(metrics).containsPattern("ridestream_rides_latency_seconds\\{quantile=\"0.5\"\\} 0\\.1[12]")
+			.containsPattern("ridestream_rides_latency_seconds\\{quantile=\"0.99\"\\} 0\\.1[12]")
+			.contains("ridestream_rides_latency_seconds_max 0.12");
+	}
+
+	private String prometheus() {
+		return this.http.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
@@ -368,10 +369,6 @@ class StatsWebTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-
-		assertThat(metrics).containsPattern("ridestream_rides_latency_seconds\\{quantile=\"0.5\"\\} 0\\.1[12]")
-			.containsPattern("ridestream_rides_latency_seconds\\{quantile=\"0.99\"\\} 0\\.1[12]")
-			.contains("ridestream_rides_latency_seconds_max 0.12");
 	}
 
 	private JsonNode json(String path) {

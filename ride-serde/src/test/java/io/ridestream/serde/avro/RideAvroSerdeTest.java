@@ -111,7 +111,7 @@ class RideAvroSerdeTest {
 	@Test
 	void tellsADeserializerOfAnotherTypeThatTheSchemaIsAvro() {
 		byte[] avro = serializer(Map.of()).serialize("rides", RIDE);
-		JsonOnlyDeserializer other = new JsonOnlyDeserializer();
+		JsonSchemaDeserializer<Ride> other = new JsonSchemaDeserializer<>(Ride.class, RideSchema.json());
 		other.configure(Map.of("schema.registry.url", this.registry.url()), false);
 
 		assertThatExceptionOfType(SchemaRegistryException.class).isThrownBy(() -> other.deserialize("rides", avro))
@@ -136,15 +136,6 @@ class RideAvroSerdeTest {
 		RideSerializer serializer = new RideSerializer();
 		serializer.configure(configs, false);
 		return serializer;
-	}
-
-	/** A deserializer of rides in JSON only, as a generic {@code JsonSchemaDeserializer} is. */
-	private static final class JsonOnlyDeserializer extends JsonSchemaDeserializer<Ride> {
-
-		JsonOnlyDeserializer() {
-			super(Ride.class, RideSchema.json());
-		}
-
 	}
 
 }
