@@ -123,8 +123,11 @@ class RunLocalClusterIT {
 			.orElseThrow();
 		broker2.destroyForcibly();
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> output().contains("Kafka broker 2 exited"));
-		assertThat(output()).contains("Start it again with:").contains("--nodes 3 --node 2");
+		// The script prints the notice and the command to start the broker again as separate lines.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(output()).contains("Kafka broker 2 exited")
+				.contains("Start it again with:")
+				.contains("--nodes 3 --node 2"));
 		JsonNode job = Http.post("http://127.0.0.1:" + producerPort + "/rides/replay?wait=true", null,
 				BodyPublishers.noBody()).json();
 		assertThat(job.get("state").asString()).isEqualTo("COMPLETED");
