@@ -2,6 +2,7 @@ package io.ridestream.serde;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -35,8 +36,21 @@ final class CompiledSchema {
 	 * @throws IllegalArgumentException if the text is not a usable JSON Schema
 	 */
 	static CompiledSchema of(String json) {
+		return of(json, Map.of());
+	}
+
+	/**
+	 * Compiles a schema that references others, each by the IRI its {@code $ref} names (as a registry's schema
+	 * references name them).
+	 * @throws IllegalArgumentException if the text is not a usable JSON Schema
+	 */
+	static CompiledSchema of(String json, Map<String, String> references) {
 		try {
-			Schema schema = SCHEMAS.getSchema(json);
+			SchemaRegistry schemas = references.isEmpty() ? SCHEMAS
+					: SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+							(builder) -> builder.schemaLoader((loader) -> loader.fetchRemoteResources(false))
+								.schemas(references));
+			Schema schema = schemas.getSchema(json);
 			schema.initializeValidators();
 			return new CompiledSchema(schema, RideJson.MAPPER.readTree(json));
 		}

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import io.ridestream.serde.registry.JsonSchemaSerdeConfig;
+import io.ridestream.serde.registry.RegistrySerdeConfig;
 import io.ridestream.serde.registry.SchemaRegistryClient;
 import io.ridestream.serde.registry.SchemaRegistryException;
 import io.ridestream.serde.registry.SchemaType;
@@ -40,7 +40,7 @@ import io.ridestream.model.Ride;
  * <p>A message that does not match its schema raises {@link InvalidRideException}, unless
  * {@code json.fail.invalid.schema=false} (on by default here; Confluent's default is off); one that is not a ride
  * at all raises {@link SerializationException}; registry failures raise {@link SchemaRegistryException}.
- * Configured with Confluent's property names, see {@link JsonSchemaSerdeConfig}.
+ * Configured with Confluent's property names, see {@link RegistrySerdeConfig}.
  *
  * @param <T> a ride type: {@link Ride}, or another version of it
  */
@@ -62,7 +62,7 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 	/** Writer schemas by id: the registry is asked once per id. */
 	private final ConcurrentMap<Integer, WriterSchema> writerSchemas = new ConcurrentHashMap<>();
 
-	private volatile JsonSchemaSerdeConfig config = JsonSchemaSerdeConfig.defaults();
+	private volatile RegistrySerdeConfig config = RegistrySerdeConfig.defaults();
 
 	private volatile SchemaRegistryClient registry;
 
@@ -96,7 +96,7 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
-		JsonSchemaSerdeConfig config = JsonSchemaSerdeConfig.from(configs);
+		RegistrySerdeConfig config = RegistrySerdeConfig.from(configs);
 		this.isKey = isKey;
 		this.config = config;
 		this.registry = config.usesRegistry() ? new SchemaRegistryClient(config) : null;
@@ -106,7 +106,7 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 					config.registryUrlsWithoutCredentials(), JsonSchemaSerializer.validation(config));
 		}
 		else {
-			logger.info("Reading rides as plain JSON ({} is not set); {}", JsonSchemaSerdeConfig.SCHEMA_REGISTRY_URL,
+			logger.info("Reading rides as plain JSON ({} is not set); {}", RegistrySerdeConfig.SCHEMA_REGISTRY_URL,
 					JsonSchemaSerializer.validation(config));
 		}
 	}
@@ -197,7 +197,9 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 						+ " is an Avro schema; this deserializer reads " + this.type.getSimpleName() + " in JSON only");
 			}
 			try {
-				return new WriterSchema(null, new Schema.Parser().parse(schema.text()));
+				Schema.Parser parser = new Schema.Parser();
+				schema.references().values().forEach(parser::parse);
+				return new WriterSchema(null, parser.parse(schema.text()));
 			}
 			catch (SchemaParseException ex) {
 				throw new SchemaRegistryException("Schema id " + id + " of subject " + subject
@@ -205,7 +207,7 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
 			}
 		}
 		try {
-			CompiledSchema writer = CompiledSchema.of(schema.text());
+			CompiledSchema writer = CompiledSchema.of(schema.text(), schema.references());
 			return new WriterSchema(writer.sameAs(this.localSchema) ? this.localSchema : writer, null);
 		}
 		catch (IllegalArgumentException ex) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import io.ridestream.serde.registry.JsonSchemaSerdeConfig;
+import io.ridestream.serde.registry.RegistrySerdeConfig;
 import io.ridestream.serde.registry.SchemaRegistryClient;
 import io.ridestream.serde.registry.SchemaRegistryException;
 import io.ridestream.serde.registry.SchemaType;
@@ -23,8 +23,9 @@ import io.ridestream.model.Ride;
  * {@code KafkaJsonSchemaDeserializer}, ksqlDB and Kafka Connect: magic byte 0, the 4-byte big-endian schema id, then
  * the JSON of {@link RideJson}. {@link RideSerializer} is this for {@link Ride}.
  *
- * <p>Configured with Confluent's property names (see {@link JsonSchemaSerdeConfig}). The subject is the topic
- * name plus {@code -value} (or {@code -key}), as Confluent's default {@code TopicNameStrategy}. The schema id
+ * <p>Configured with Confluent's property names (see {@link RegistrySerdeConfig}). The subject is the topic
+ * name plus {@code -value} (or {@code -key}), as Confluent's default {@code TopicNameStrategy}, or as another
+ * subject name strategy names it (the record name of a JSON Schema is its {@code title}). The schema id
  * comes from the registry once per subject: the serializer registers its schema ({@code auto.register.schemas},
  * the default), or takes the subject's latest schema ({@code use.latest.version=true} with
  * {@code auto.register.schemas=false}), or else looks up the id of its schema, which must be registered. A ride is
@@ -47,12 +48,15 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 
 	private final CompiledSchema compiledSchema;
 
+	/** The schema's title: its record name for the subject name strategies. */
+	private final String recordName;
+
 	private final JsonFastPath<T> fastPath;
 
 	/** The schema id and the schema it names, per subject: the registry is asked once per subject. */
 	private final ConcurrentMap<String, WriterSchema> writerSchemas = new ConcurrentHashMap<>();
 
-	private volatile JsonSchemaSerdeConfig config = JsonSchemaSerdeConfig.defaults();
+	private volatile RegistrySerdeConfig config = RegistrySerdeConfig.defaults();
 
 	private volatile SchemaRegistryClient registry;
 
@@ -75,12 +79,13 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 	JsonSchemaSerializer(String schema, JsonFastPath<T> fastPath) {
 		this.schema = schema;
 		this.compiledSchema = CompiledSchema.of(schema);
+		this.recordName = RideJson.MAPPER.readTree(schema).path("title").asString("JsonSchema");
 		this.fastPath = fastPath;
 	}
 
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
-		JsonSchemaSerdeConfig config = JsonSchemaSerdeConfig.from(configs);
+		RegistrySerdeConfig config = RegistrySerdeConfig.from(configs);
 		this.isKey = isKey;
 		this.config = config;
 		this.registry = config.usesRegistry() ? new SchemaRegistryClient(config) : null;
@@ -88,18 +93,19 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 		if (config.usesRegistry() && config.autoRegisterSchemas() && config.useLatestVersion()) {
 			logger.warn("{}=true has no effect while {}=true, as with Confluent's serializer: the local schema is "
 					+ "registered; set {}=false to use the subject's latest schema",
-					JsonSchemaSerdeConfig.USE_LATEST_VERSION, JsonSchemaSerdeConfig.AUTO_REGISTER_SCHEMAS,
-					JsonSchemaSerdeConfig.AUTO_REGISTER_SCHEMAS);
+					RegistrySerdeConfig.USE_LATEST_VERSION, RegistrySerdeConfig.AUTO_REGISTER_SCHEMAS,
+					RegistrySerdeConfig.AUTO_REGISTER_SCHEMAS);
 		}
 		if (config.usesRegistry()) {
-			logger.info("Writing rides in the JSON Schema wire format with schema registry {}, subject <topic>{}, "
-					+ "schema id {}; {}", config.registryUrlsWithoutCredentials(), isKey ? "-key" : "-value",
+			logger.info("Writing rides in the JSON Schema wire format with schema registry {}, subject {}, "
+					+ "schema id {}; {}", config.registryUrlsWithoutCredentials(),
+					config.subjects(isKey).describe(isKey, this.recordName),
 					config.autoRegisterSchemas() ? "by registering the schema"
 							: config.useLatestVersion() ? "of the latest version" : "of the schema as registered",
 					validation(config));
 		}
 		else {
-			logger.info("Writing rides as plain JSON ({} is not set); {}", JsonSchemaSerdeConfig.SCHEMA_REGISTRY_URL,
+			logger.info("Writing rides as plain JSON ({} is not set); {}", RegistrySerdeConfig.SCHEMA_REGISTRY_URL,
 					validation(config));
 		}
 	}
@@ -124,7 +130,7 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 	}
 
 	private WriterSchema resolve(SchemaRegistryClient registry, String subject) {
-		JsonSchemaSerdeConfig config = this.config;
+		RegistrySerdeConfig config = this.config;
 		if (config.autoRegisterSchemas()) {
 			return new WriterSchema(registry.register(subject, TypedSchema.json(this.schema)), this.compiledSchema);
 		}
@@ -181,13 +187,13 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
 		}
 	}
 
-	static String validation(JsonSchemaSerdeConfig config) {
+	static String validation(RegistrySerdeConfig config) {
 		return config.failInvalidSchema() ? "rides are validated against the schema"
-				: "rides are not validated (" + JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA + "=false)";
+				: "rides are not validated (" + RegistrySerdeConfig.FAIL_INVALID_SCHEMA + "=false)";
 	}
 
 	private String subject(String topic) {
-		return topic + (this.isKey ? "-key" : "-value");
+		return this.config.subjects(this.isKey).subject(topic, this.isKey, this.recordName);
 	}
 
 	private record WriterSchema(int id, CompiledSchema schema) {

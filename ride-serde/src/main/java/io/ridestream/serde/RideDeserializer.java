@@ -8,7 +8,7 @@ import org.apache.avro.Schema;
  * Reads a {@link Ride} written in Confluent's JSON Schema wire format, in its Avro wire format
  * ({@link io.ridestream.serde.avro.RideAvroSerializer}, Confluent's {@code KafkaAvroSerializer}), or as plain JSON,
  * whatever a topic mixes: a framed message is read in the type of schema its id names in the registry. See
- * {@link JsonSchemaDeserializer} for the behaviour and {@link io.ridestream.serde.registry.JsonSchemaSerdeConfig} for
+ * {@link JsonSchemaDeserializer} for the behaviour and {@link io.ridestream.serde.registry.RegistrySerdeConfig} for
  * the properties. A ride read from Avro is checked against the ride schema's rules as one read from JSON is.
  */
 public class RideDeserializer extends JsonSchemaDeserializer<Ride> {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.ridestream.serde.RideSerializer;
 import io.ridestream.serde.avro.RideAvroSerializer;
-import io.ridestream.serde.registry.JsonSchemaSerdeConfig;
+import io.ridestream.serde.registry.RegistrySerdeConfig;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,7 +29,7 @@ class FormatConfiguration {
 	DefaultKafkaProducerFactoryCustomizer rideFormat(FormatProperties properties, KafkaProperties kafka) {
 		RideFormat format = properties.format();
 		boolean registry = StringUtils.hasText(
-				kafka.getProducer().getProperties().get(JsonSchemaSerdeConfig.SCHEMA_REGISTRY_URL));
+				kafka.getProducer().getProperties().get(RegistrySerdeConfig.SCHEMA_REGISTRY_URL));
 		if (format == null) {
 			return (factory) -> {
 			};
@@ -46,7 +46,7 @@ class FormatConfiguration {
 			factory.updateConfigs(Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
 					(format == RideFormat.AVRO) ? RideAvroSerializer.class : RideSerializer.class));
 			if (format == RideFormat.JSON) {
-				factory.removeConfig(JsonSchemaSerdeConfig.SCHEMA_REGISTRY_URL);
+				factory.removeConfig(RegistrySerdeConfig.SCHEMA_REGISTRY_URL);
 			}
 		};
 	}

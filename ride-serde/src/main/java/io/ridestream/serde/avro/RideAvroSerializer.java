@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import io.ridestream.model.Ride;
 import io.ridestream.serde.RideValidation;
 import io.ridestream.serde.WireFormat;
-import io.ridestream.serde.registry.JsonSchemaSerdeConfig;
+import io.ridestream.serde.registry.RegistrySerdeConfig;
 import io.ridestream.serde.registry.SchemaRegistryClient;
 import io.ridestream.serde.registry.SchemaRegistryException;
 import io.ridestream.serde.registry.SchemaType;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Configured with Confluent's property names, as {@link io.ridestream.serde.RideSerializer} is; a registry is
  * required ({@code schema.registry.url}), since Avro binary cannot be read without its schema. The subject is the
- * topic name plus {@code -value} (or {@code -key}); the schema id comes from the registry once per subject, by
+ * topic name plus {@code -value} (or {@code -key}), or as another subject name strategy names it (the record name
+ * is the schema's full name, {@code io.ridestream.Ride}); the schema id comes from the registry once per subject, by
  * registering the schema ({@code auto.register.schemas}, the default), by taking the subject's latest schema
  * ({@code use.latest.version=true} with {@code auto.register.schemas=false}: it must be this version's ride schema,
  * as Avro's canonical form compares them), or else by looking up the id of this schema.
@@ -42,7 +43,7 @@ public class RideAvroSerializer implements Serializer<Ride> {
 
 	private final ConcurrentMap<String, Integer> schemaIds = new ConcurrentHashMap<>();
 
-	private volatile JsonSchemaSerdeConfig config;
+	private volatile RegistrySerdeConfig config;
 
 	private volatile SchemaRegistryClient registry;
 
@@ -53,17 +54,18 @@ public class RideAvroSerializer implements Serializer<Ride> {
 	 */
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
-		JsonSchemaSerdeConfig config = JsonSchemaSerdeConfig.from(configs);
+		RegistrySerdeConfig config = RegistrySerdeConfig.from(configs);
 		if (!config.usesRegistry()) {
-			throw new ConfigException(JsonSchemaSerdeConfig.SCHEMA_REGISTRY_URL, null,
+			throw new ConfigException(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, null,
 					"rides written in Avro need a schema registry: readers find the schema by the id each record carries");
 		}
 		this.config = config;
 		this.isKey = isKey;
 		this.registry = new SchemaRegistryClient(config);
 		this.schemaIds.clear();
-		logger.info("Writing rides in the Avro wire format with schema registry {}, subject <topic>{}, schema id {}",
-				config.registryUrlsWithoutCredentials(), isKey ? "-key" : "-value",
+		logger.info("Writing rides in the Avro wire format with schema registry {}, subject {}, schema id {}",
+				config.registryUrlsWithoutCredentials(),
+				config.subjects(isKey).describe(isKey, RideAvroSchema.schema().getFullName()),
 				config.autoRegisterSchemas() ? "by registering the schema"
 						: config.useLatestVersion() ? "of the latest version" : "of the schema as registered");
 	}
@@ -78,8 +80,8 @@ public class RideAvroSerializer implements Serializer<Ride> {
 			throw new IllegalStateException("RideAvroSerializer is not configured");
 		}
 		RideValidation.check(ride);
-		int id = this.schemaIds.computeIfAbsent(topic + (this.isKey ? "-key" : "-value"),
-				(subject) -> schemaId(registry, subject));
+		String subject = this.config.subjects(this.isKey).subject(topic, this.isKey, RideAvroSchema.schema().getFullName());
+		int id = this.schemaIds.computeIfAbsent(subject, (name) -> schemaId(registry, name));
 		return WireFormat.frame(id, RideAvro.write(ride));
 	}
 
@@ -92,7 +94,7 @@ public class RideAvroSerializer implements Serializer<Ride> {
 			if (latest.schema().type() != SchemaType.AVRO || !sameAsRideSchema(latest.schema().text())) {
 				throw new SchemaRegistryException("The latest schema of subject " + subject + " (id " + latest.id()
 						+ ", " + latest.schema().type() + ") is not this version's Avro ride schema; register it, or set "
-						+ JsonSchemaSerdeConfig.USE_LATEST_VERSION + "=false");
+						+ RegistrySerdeConfig.USE_LATEST_VERSION + "=false");
 			}
 			return latest.id();
 		}

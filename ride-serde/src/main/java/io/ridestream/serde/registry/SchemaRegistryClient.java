@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +12,12 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,9 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Speaks the REST protocol of a Confluent Schema Registry, for JSON Schemas and Avro schemas: register, look up,
- * latest version, schema by id. Every failure is a {@link SchemaRegistryException} that names the registry, the subject and the
- * cause. With several URLs, each is tried in order until one answers. Thread-safe; it caches nothing (the serdes
- * do, one call per schema).
+ * latest version, schema by id with the schemas it references. Every failure is a {@link SchemaRegistryException}
+ * that names the registry, the subject and the cause. With several URLs, each is tried in order until one answers;
+ * a failure that may pass (unreachable, 5xx, 429) is tried again by the {@link RetryPolicy}, any other answer is
+ * final. Thread-safe; it caches nothing (the serdes do, one call per schema).
  */
 public final class SchemaRegistryClient {
 
@@ -39,20 +42,34 @@ public final class SchemaRegistryClient {
 	/** Far more than any schema needs; a registry (or something else on its port) cannot exhaust memory. */
 	static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-	private static final HttpClient HTTP = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(CONNECT_TIMEOUT)
-		.build();
+	/** How deep references may nest: deeper is taken for a cycle. */
+	static final int MAX_REFERENCE_DEPTH = 32;
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private final List<Registry> registries;
 
-	public SchemaRegistryClient(JsonSchemaSerdeConfig config) {
+	private final HttpClient http;
+
+	private final RetryPolicy retries;
+
+	private final RegistryCredentials credentials;
+
+	private final String normalize;
+
+	public SchemaRegistryClient(RegistrySerdeConfig config) {
 		if (!config.usesRegistry()) {
-			throw new IllegalArgumentException(JsonSchemaSerdeConfig.SCHEMA_REGISTRY_URL + " is not set");
+			throw new IllegalArgumentException(RegistrySerdeConfig.SCHEMA_REGISTRY_URL + " is not set");
 		}
-		this.registries = config.registryUrls().stream().map((url) -> Registry.of(url, config)).toList();
+		this.credentials = config.credentials();
+		this.registries = config.registryUrls().stream().map((url) -> Registry.of(url, this.credentials)).toList();
+		this.retries = config.retries();
+		this.normalize = config.normalizeSchemas() ? "?normalize=true" : "";
+		HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT);
+		if (config.tls().configured()) {
+			http.sslContext(config.tls().sslContext());
+		}
+		this.http = http.build();
 	}
 
 	/**
@@ -62,7 +79,8 @@ public final class SchemaRegistryClient {
 	 */
 	public int register(String subject, TypedSchema schema) {
 		String action = "registering " + schema.type().article() + " schema under subject " + subject;
-		Answer answer = call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema), action);
+		Answer answer = call("POST", "/subjects/" + encode(subject) + "/versions" + this.normalize, schemaBody(schema),
+				action);
 		switch (answer.status()) {
 			case 200:
 				return answer.id(action);
@@ -85,14 +103,14 @@ public final class SchemaRegistryClient {
 	 */
 	public int lookUp(String subject, TypedSchema schema) {
 		String action = "looking up the schema's id under subject " + subject;
-		Answer answer = call("POST", "/subjects/" + encode(subject), schemaBody(schema), action);
+		Answer answer = call("POST", "/subjects/" + encode(subject) + this.normalize, schemaBody(schema), action);
 		if (answer.status() == 200) {
 			return answer.id(action);
 		}
 		if (answer.status() == 404 && answer.errorCode() == 40403) {
 			throw new SchemaRegistryException(answer.registry() + ": the schema is not registered under subject "
-					+ subject + "; register it, set " + JsonSchemaSerdeConfig.AUTO_REGISTER_SCHEMAS + "=true, or set "
-					+ JsonSchemaSerdeConfig.USE_LATEST_VERSION + "=true");
+					+ subject + "; register it, set " + RegistrySerdeConfig.AUTO_REGISTER_SCHEMAS + "=true, or set "
+					+ RegistrySerdeConfig.USE_LATEST_VERSION + "=true");
 		}
 		if (answer.status() == 404) {
 			throw noSchema(answer, subject);
@@ -111,7 +129,7 @@ public final class SchemaRegistryClient {
 			throw answer.failure(action);
 		}
 		return new RegisteredSchema(answer.id(action), answer.body().path("version").asInt(0),
-				answer.schema(action));
+				withReferences(answer, action, 0));
 	}
 
 	/**
@@ -129,7 +147,41 @@ public final class SchemaRegistryClient {
 		if (answer.status() != 200) {
 			throw answer.failure(action);
 		}
-		return answer.schema(action);
+		return withReferences(answer, action, 0);
+	}
+
+	/** The schema answered, with the schemas it references read from their subjects, recursively. */
+	private TypedSchema withReferences(Answer answer, String action, int depth) {
+		TypedSchema schema = answer.schema(action);
+		JsonNode references = answer.body().path("references");
+		if (!references.isArray() || references.isEmpty()) {
+			return schema;
+		}
+		if (depth >= MAX_REFERENCE_DEPTH) {
+			throw new SchemaRegistryException(answer.registry() + ": schema references nest deeper than "
+					+ MAX_REFERENCE_DEPTH + " (a cycle?) while " + action);
+		}
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (JsonNode reference : references) {
+			String name = reference.path("name").asString(null);
+			String subject = reference.path("subject").asString(null);
+			JsonNode version = reference.path("version");
+			if (name == null || subject == null || !version.canConvertToInt()) {
+				throw new SchemaRegistryException(answer.registry() + " answered a reference without a name, subject "
+						+ "and version while " + action + ": " + reference);
+			}
+			String referenceAction = "fetching " + name + ", referenced as version " + version.asInt()
+					+ " of subject " + subject + ", while " + action;
+			Answer referenced = call("GET", "/subjects/" + encode(subject) + "/versions/" + version.asInt(), null,
+					referenceAction);
+			if (referenced.status() != 200) {
+				throw referenced.failure(referenceAction);
+			}
+			TypedSchema resolved = withReferences(referenced, referenceAction, depth + 1);
+			resolved.references().forEach(texts::putIfAbsent);
+			texts.putIfAbsent(name, resolved.text());
+		}
+		return new TypedSchema(schema.type(), schema.text(), texts);
 	}
 
 	/** A registry URL fit for messages and logs: without the user info that may hold credentials. */
@@ -144,9 +196,41 @@ public final class SchemaRegistryClient {
 		return text.substring(0, scheme + 3) + text.substring(at + 1);
 	}
 
+	/**
+	 * Sends a request to each registry URL in turn until one answers finally, and tries all again after a wait
+	 * while the failure may pass.
+	 */
 	private Answer call(String method, String path, String body, String action) {
+		for (int retry = 0;; retry++) {
+			Attempt attempt = attempt(method, path, body, action);
+			boolean mayPass = attempt.answer() == null || attempt.answer().mayPass();
+			if (!mayPass) {
+				return attempt.answer();
+			}
+			if (retry >= this.retries.maxRetries()) {
+				String tries = (retry == 0) ? "" : " (" + (retry + 1) + " tries)";
+				if (attempt.answer() != null) {
+					return attempt.answer().after(tries);
+				}
+				throw new SchemaRegistryException("Schema registry at " + urls() + " is unreachable ("
+						+ String.join(", ", attempt.failures()) + ") while " + action + tries, attempt.lastFailure());
+			}
+			Duration retryAfter = (attempt.answer() != null) ? attempt.answer().retryAfter() : null;
+			try {
+				Thread.sleep(this.retries.waitBefore(retry + 1, retryAfter).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + urls(), ex);
+			}
+		}
+	}
+
+	/** One request to each URL in turn: the first answer that is final, else the last that may pass, or none. */
+	private Attempt attempt(String method, String path, String body, String action) {
 		List<String> failures = new ArrayList<>();
 		IOException lastFailure = null;
+		Answer passing = null;
 		for (Registry registry : this.registries) {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry.baseUrl() + path))
 				.timeout(REQUEST_TIMEOUT)
@@ -156,12 +240,22 @@ public final class SchemaRegistryClient {
 			if (body != null) {
 				request.header("Content-Type", MEDIA_TYPE);
 			}
-			if (registry.authorization() != null) {
-				request.header("Authorization", registry.authorization());
-			}
+			registry.headers().forEach(request::header);
 			try {
-				HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-				return Answer.of(registry.baseUrl(), response.statusCode(), readBody(response));
+				HttpResponse<InputStream> response = this.http.send(request.build(),
+						HttpResponse.BodyHandlers.ofInputStream());
+				Answer answer = Answer.of(registry.baseUrl(), response.statusCode(), readBody(response),
+						response.headers().firstValue("Retry-After").orElse(null), this.credentials);
+				if (!answer.mayPass()) {
+					return new Attempt(answer, failures, lastFailure);
+				}
+				passing = answer;
+			}
+			catch (SSLException ex) {
+				throw new SchemaRegistryException("Schema registry at " + registry.baseUrl() + ": TLS failed ("
+						+ reason(ex) + ") while " + action + "; to trust its certificate set "
+						+ RegistryTls.PREFIX + "truststore.location (and .password, .type), and for a client "
+						+ "certificate " + RegistryTls.PREFIX + "keystore.location", ex);
 			}
 			catch (IOException ex) {
 				failures.add(reason(ex));
@@ -173,9 +267,11 @@ public final class SchemaRegistryClient {
 						+ registry.baseUrl(), ex);
 			}
 		}
-		String urls = this.registries.stream().map(Registry::baseUrl).collect(Collectors.joining(", "));
-		throw new SchemaRegistryException("Schema registry at " + urls + " is unreachable ("
-				+ String.join(", ", failures) + ") while " + action, lastFailure);
+		return new Attempt(passing, failures, lastFailure);
+	}
+
+	private String urls() {
+		return this.registries.stream().map(Registry::baseUrl).collect(Collectors.joining(", "));
 	}
 
 	private static String readBody(HttpResponse<InputStream> response) throws IOException {
@@ -190,7 +286,7 @@ public final class SchemaRegistryClient {
 
 	private static SchemaRegistryException noSchema(Answer answer, String subject) {
 		return new SchemaRegistryException(answer.registry() + ": subject " + subject
-				+ " has no schema registered; register one or set " + JsonSchemaSerdeConfig.AUTO_REGISTER_SCHEMAS
+				+ " has no schema registered; register one or set " + RegistrySerdeConfig.AUTO_REGISTER_SCHEMAS
 				+ "=true");
 	}
 
@@ -233,28 +329,27 @@ public final class SchemaRegistryClient {
 	public record RegisteredSchema(int id, int version, TypedSchema schema) {
 	}
 
-	private record Registry(String baseUrl, String authorization) {
+	private record Registry(String baseUrl, Map<String, String> headers) {
 
-		static Registry of(URI url, JsonSchemaSerdeConfig config) {
+		static Registry of(URI url, RegistryCredentials credentials) {
 			String baseUrl = withoutUserInfo(url);
 			if (baseUrl.endsWith("/")) {
 				baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
 			}
-			String userInfo = switch (config.credentialsSource()) {
-				case USER_INFO -> config.userInfo();
-				case URL -> (url.getRawUserInfo() != null) ? URLDecoder.decode(url.getRawUserInfo(), StandardCharsets.UTF_8) : null;
-			};
-			String authorization = (userInfo != null)
-					? "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)) : null;
-			return new Registry(baseUrl, authorization);
+			return new Registry(baseUrl, credentials.headers(url));
 		}
 
 	}
 
-	/** What a registry answered; {@code body} is its JSON, or a missing node when the answer was not JSON. */
-	private record Answer(String url, int status, String text, JsonNode body) {
+	/** What one round over the URLs gave: an answer (final, or the last that may pass), and why others failed. */
+	private record Attempt(Answer answer, List<String> failures, IOException lastFailure) {
+	}
 
-		static Answer of(String url, int status, String text) {
+	/** What a registry answered; {@code body} is its JSON, or a missing node when the answer was not JSON. */
+	private record Answer(String url, int status, String text, JsonNode body, String retryAfterHeader,
+			RegistryCredentials credentials, String tries) {
+
+		static Answer of(String url, int status, String text, String retryAfter, RegistryCredentials credentials) {
 			JsonNode body;
 			try {
 				body = JSON.readTree(text);
@@ -262,7 +357,31 @@ public final class SchemaRegistryClient {
 			catch (JacksonException ex) {
 				body = JSON.missingNode();
 			}
-			return new Answer(url, status, text, (body != null) ? body : JSON.missingNode());
+			return new Answer(url, status, text, (body != null) ? body : JSON.missingNode(), retryAfter, credentials, "");
+		}
+
+		/** Whether asking again may get another answer: the registry failed (5xx) or asks to slow down (429). */
+		boolean mayPass() {
+			return this.status >= 500 || this.status == 429;
+		}
+
+		/** The same answer, its failure message saying how often it was asked. */
+		Answer after(String tries) {
+			return new Answer(this.url, this.status, this.text, this.body, this.retryAfterHeader, this.credentials,
+					tries);
+		}
+
+		/** The wait a 429 or 503 asks for in seconds ({@code Retry-After}), or null. */
+		Duration retryAfter() {
+			if (this.retryAfterHeader == null) {
+				return null;
+			}
+			try {
+				return Duration.ofSeconds(Long.parseLong(this.retryAfterHeader.strip()));
+			}
+			catch (NumberFormatException ex) {
+				return null; // an HTTP date: back off as usual
+			}
 		}
 
 		String registry() {
@@ -308,13 +427,17 @@ public final class SchemaRegistryClient {
 		}
 
 		SchemaRegistryException failure(String action) {
-			if (this.status == 401 || this.status == 403) {
-				return new SchemaRegistryException(registry() + " rejected the credentials (" + this.status + ") while "
-						+ action + ": " + message() + "; check " + JsonSchemaSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE
-						+ " and " + JsonSchemaSerdeConfig.BASIC_AUTH_USER_INFO);
+			if (this.status == 401) {
+				return new SchemaRegistryException(registry() + " rejected the credentials (401) while " + action + ": "
+						+ message() + "; check " + this.credentials.settings());
 			}
-			return new SchemaRegistryException(registry() + " answered " + this.status + " while " + action + ": "
-					+ message());
+			if (this.status == 403) {
+				return new SchemaRegistryException(registry() + " refused the request (403) while " + action + ": "
+						+ message() + "; the credentials were accepted but lack the permission (in Confluent Cloud, a "
+						+ "role binding on the subject)");
+			}
+			return new SchemaRegistryException(registry() + " answered " + this.status + " while " + action
+					+ this.tries + ": " + message());
 		}
 
 	}

@@ -118,6 +118,29 @@ class RideAvroSerdeTest {
 			.withMessageContaining("is an Avro schema");
 	}
 
+	@Test
+	void registersUnderTheRecordsFullNameWithTheRecordNameStrategy() {
+		serializer(Map.of("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy"))
+			.serialize("rides", RIDE);
+
+		assertThat(this.registry.schemas("io.ridestream.Ride")).containsExactly(RideAvroSchema.json());
+	}
+
+	@Test
+	void readsARideWhoseWritersSchemaReferencesATypeOfAnotherSubject() {
+		String dataset = RideAvroSchema.schema().getField("dataset").schema().getTypes().get(1).toString();
+		this.registry.register("io.ridestream.Dataset", "AVRO", dataset);
+		int id = this.registry.register("rides-value", "AVRO",
+				RideAvroSchema.json().replace(dataset, "\"io.ridestream.Dataset\""),
+				List.of(new FakeSchemaRegistry.Reference("io.ridestream.Dataset", "io.ridestream.Dataset", 1)));
+		byte[] avro = RideAvro.write(RIDE);
+		byte[] message = ByteBuffer.allocate(5 + avro.length).put((byte) 0).putInt(id).put(avro).array();
+
+		assertThat(deserializer().deserialize("rides", message)).usingRecursiveComparison()
+			.withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+			.isEqualTo(RIDE);
+	}
+
 	private RideAvroSerializer serializer(Map<String, String> settings) {
 		RideAvroSerializer serializer = new RideAvroSerializer();
 		Map<String, Object> configs = new HashMap<>(settings);

@@ -22,7 +22,7 @@ class AvroSchemaEvolutionTest {
 	private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
 
 	private final SchemaRegistryClient client = new SchemaRegistryClient(
-			JsonSchemaSerdeConfig.from(Map.of("schema.registry.url", this.registry.url())));
+			RegistrySerdeConfig.from(Map.of("schema.registry.url", this.registry.url())));
 
 	@AfterEach
 	void stopRegistry() {

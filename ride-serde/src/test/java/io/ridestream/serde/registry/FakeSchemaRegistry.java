@@ -17,9 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +46,12 @@ import tools.jackson.databind.node.ObjectNode;
  * BACKWARD by default as in Confluent's registry, by Confluent's rules ({@link JsonSchemaCompatibility}; for Avro,
  * Avro's own resolution rules, {@link AvroCompatibility}), and of the same type; otherwise it
  * is refused with 409 as a real registry refuses it. {@link #register} registers without the check, as an
- * administrator's tool would. {@link #rejectNextRegistrationWith} answers the next registration with any error. It can require basic auth, and records every request so that tests can count the calls.
+ * administrator's tool would, also with references ({@code GET /subjects/{subject}/versions/{version}} reads
+ * them). {@code ?normalize=true} compares schemas by their normalized form (Avro's parsing canonical form, JSON
+ * with its keys sorted). {@link #rejectNextRegistrationWith} answers the next registration with any error,
+ * {@link #failNext} answers the next requests with a 5xx or 429 as an overloaded registry does. It can require
+ * credentials (basic or bearer; 401 without them), refuse registrations to an account allowed only to read (403),
+ * serve https ({@link #startTls}), and records every request so that tests can count the calls.
  *
  * <p>Other modules use it from ride-serde's test jar ({@code <type>test-jar</type>}, scope test).
  */
@@ -71,13 +83,20 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
 	private Rejection nextRejection;
 
+	private int failuresLeft;
+
+	private Rejection failure;
+
+	private String failureRetryAfter;
+
+	private boolean readOnly;
+
 	private FakeSchemaRegistry(InetSocketAddress address) {
-		try {
-			this.server = HttpServer.create(address, 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this(create(address, null, false));
+	}
+
+	private FakeSchemaRegistry(HttpServer server) {
+		this.server = server;
 		this.server.createContext("/", this::handle);
 		this.server.setExecutor(this.executor);
 		this.server.start();
@@ -86,6 +105,36 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 	/** Starts a registry on a free port; schema ids start at 1. */
 	public static FakeSchemaRegistry start() {
 		return new FakeSchemaRegistry(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+	}
+
+	/**
+	 * Starts a registry that serves https on a free port, with the key and certificate of this context; with
+	 * {@code needClientAuth}, it refuses clients without a certificate the context trusts.
+	 */
+	public static FakeSchemaRegistry startTls(SSLContext context, boolean needClientAuth) {
+		return new FakeSchemaRegistry(
+				create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), context, needClientAuth));
+	}
+
+	private static HttpServer create(InetSocketAddress address, SSLContext tls, boolean needClientAuth) {
+		try {
+			if (tls == null) {
+				return HttpServer.create(address, 0);
+			}
+			HttpsServer server = HttpsServer.create(address, 0);
+			server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+				@Override
+				public void configure(HttpsParameters parameters) {
+					SSLParameters ssl = tls.getDefaultSSLParameters();
+					ssl.setNeedClientAuth(needClientAuth);
+					parameters.setSSLParameters(ssl);
+				}
+			});
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -101,7 +150,9 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
 	/** The base URL, e.g. {@code http://127.0.0.1:40123}, to use as {@code schema.registry.url}. */
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return ((this.server instanceof HttpsServer) ? "https" : "http") + "://"
+				+ ((this.server instanceof HttpsServer) ? "localhost" : "127.0.0.1") + ":"
+				+ this.server.getAddress().getPort();
 	}
 
 	/** The id the next new schema gets, e.g. a large one to see its four bytes on the wire. */
@@ -117,14 +168,26 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
 	/** Registers a schema of any type (JSON, AVRO, PROTOBUF) under a subject, without HTTP. */
 	public synchronized int register(String subject, String schemaType, String schema) {
+		return register(subject, new Registered(schemaType, schema, List.of()));
+	}
+
+	/**
+	 * Registers a schema that references others, each {@code name} (as the schema names it) of a {@code subject}
+	 * and {@code version} registered before, without HTTP.
+	 */
+	public synchronized int register(String subject, String schemaType, String schema, List<Reference> references) {
+		return register(subject, new Registered(schemaType, schema, List.copyOf(references)));
+	}
+
+	private int register(String subject, Registered registered) {
 		int id = this.schemasById.entrySet()
 			.stream()
-			.filter((entry) -> entry.getValue().equals(new Registered(schemaType, schema)))
+			.filter((entry) -> entry.getValue().equals(registered))
 			.map(Map.Entry::getKey)
 			.findFirst()
 			.orElseGet(() -> {
 				int newId = this.nextId++;
-				this.schemasById.put(newId, new Registered(schemaType, schema));
+				this.schemasById.put(newId, registered);
 				return newId;
 			});
 		List<Integer> versions = this.versionsBySubject.computeIfAbsent(subject, (key) -> new ArrayList<>());
@@ -153,6 +216,27 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** From now on, answer 401 to requests without this bearer token. */
+	public synchronized void requireBearerToken(String token) {
+		this.requiredAuthorization = "Bearer " + token;
+	}
+
+	/** From now on, answer registrations with 403, as to an account allowed only to read. */
+	public synchronized void allowReadingOnly() {
+		this.readOnly = true;
+	}
+
+	/**
+	 * Answers the next requests with this status (5xx or 429), as a registry that is restarting or overloaded does.
+	 * @param retryAfter the {@code Retry-After} header to send with them, or null
+	 */
+	public synchronized void failNext(int requests, int status, String retryAfter) {
+		this.failuresLeft = requests;
+		this.failure = new Rejection(status, status * 100 + 1, (status == 429) ? "Too Many Requests"
+				: "Error while forwarding the request to the leader");
+		this.failureRetryAfter = retryAfter;
+	}
+
 	/** Answers the next registration with this error, as a registry does for an incompatible or invalid schema. */
 	public synchronized void rejectNextRegistrationWith(int status, int errorCode, String message) {
 		this.nextRejection = new Rejection(status, errorCode, message);
@@ -178,14 +262,35 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		try (exchange) {
 			String path = exchange.getRequestURI().getRawPath();
 			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-			this.requests.add(new Request(exchange.getRequestMethod(), path, authorization));
+			String query = exchange.getRequestURI().getRawQuery();
+			this.requests.add(new Request(exchange.getRequestMethod(), path, authorization, query,
+					Map.copyOf(exchange.getRequestHeaders())));
 			byte[] body = readBody(exchange.getRequestBody());
 			Answer answer;
+			String retryAfter = null;
 			synchronized (this) {
-				answer = (this.requiredAuthorization != null && !this.requiredAuthorization.equals(authorization))
-						? error(401, 401, "Unauthorized") : answer(exchange.getRequestMethod(), segments(path), body);
+				if (this.failuresLeft > 0) {
+					this.failuresLeft--;
+					answer = error(this.failure.status(), this.failure.errorCode(), this.failure.message());
+					retryAfter = this.failureRetryAfter;
+				}
+				else if (this.requiredAuthorization != null && !this.requiredAuthorization.equals(authorization)) {
+					answer = error(401, 40101, "Unauthorized");
+				}
+				else if (this.readOnly && exchange.getRequestMethod().equals("POST") && path.endsWith("/versions")) {
+					List<String> segments = segments(path);
+					answer = error(403, 40301, "User is denied operation Write on Subject: "
+							+ ((segments.size() > 1) ? segments.get(1) : path));
+				}
+				else {
+					answer = answer(exchange.getRequestMethod(), segments(path), body,
+							"normalize=true".equals(query));
+				}
 			}
 			byte[] json = JSON.writeValueAsBytes(answer.body());
+			if (retryAfter != null) {
+				exchange.getResponseHeaders().set("Retry-After", retryAfter);
+			}
 			exchange.getResponseHeaders().set("Content-Type", MEDIA_TYPE);
 			exchange.sendResponseHeaders(answer.status(), json.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -194,7 +299,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		}
 	}
 
-	private Answer answer(String method, List<String> path, byte[] body) {
+	private Answer answer(String method, List<String> path, byte[] body, boolean normalize) {
 		if (method.equals("PUT") && path.size() <= 2 && !path.isEmpty() && path.get(0).equals("config")) {
 			return configAnswer((path.size() == 2) ? path.get(1) : null, body);
 		}
@@ -206,10 +311,14 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 			return new Answer(200, JSON.valueToTree(this.versionsBySubject.keySet()));
 		}
 		if (method.equals("POST") && path.size() == 3 && path.get(0).equals("subjects") && path.get(2).equals("versions")) {
-			return registerAnswer(path.get(1), body);
+			return registerAnswer(path.get(1), body, normalize);
 		}
 		if (method.equals("POST") && path.size() == 2 && path.get(0).equals("subjects")) {
-			return lookUpAnswer(path.get(1), body);
+			return lookUpAnswer(path.get(1), body, normalize);
+		}
+		if (method.equals("GET") && path.size() == 4 && path.get(0).equals("subjects") && path.get(2).equals("versions")
+				&& path.get(3).matches("[0-9]{1,9}")) {
+			return versionAnswer(path.get(1), Integer.parseInt(path.get(3)));
 		}
 		if (method.equals("GET") && path.size() == 4 && path.get(0).equals("subjects") && path.get(2).equals("versions")
 				&& path.get(3).equals("latest")) {
@@ -221,7 +330,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		return error(404, 404, "HTTP 404 Not Found");
 	}
 
-	private Answer registerAnswer(String subject, byte[] body) {
+	private Answer registerAnswer(String subject, byte[] body, boolean normalize) {
 		if (this.nextRejection != null) {
 			Rejection rejection = this.nextRejection;
 			this.nextRejection = null;
@@ -230,6 +339,13 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		Registered schema = parseSchema(body);
 		if (schema == null || (schema.type().equals("AVRO") && !isAvro(schema.schema()))) {
 			return error(422, 42201, "Either the input schema or one of its references is invalid");
+		}
+		Integer normalizedId = normalize ? normalizedMatch(this.schemasById.keySet(), schema) : null;
+		if (normalizedId != null) {
+			Registered registered = this.schemasById.get(normalizedId);
+			ObjectNode answer = JSON.createObjectNode();
+			answer.put("id", register(subject, registered.type(), registered.schema()));
+			return new Answer(200, answer);
 		}
 		List<String> incompatibilities = incompatibilities(subject, schema);
 		if (!incompatibilities.isEmpty()) {
@@ -309,18 +425,66 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		return messages;
 	}
 
-	private Answer lookUpAnswer(String subject, byte[] body) {
+	private Answer lookUpAnswer(String subject, byte[] body, boolean normalize) {
 		List<Integer> versions = this.versionsBySubject.get(subject);
 		if (versions == null) {
 			return error(404, 40401, "Subject '" + subject + "' not found.");
 		}
 		Registered schema = parseSchema(body);
+		Integer normalizedId = (normalize && schema != null) ? normalizedMatch(versions, schema) : null;
 		for (int i = 0; i < versions.size(); i++) {
-			if (this.schemasById.get(versions.get(i)).equals(schema)) {
+			if (this.schemasById.get(versions.get(i)).equals(schema) || versions.get(i).equals(normalizedId)) {
 				return new Answer(200, version(subject, i + 1, versions.get(i)));
 			}
 		}
 		return error(404, 40403, "Schema not found");
+	}
+
+	private Answer versionAnswer(String subject, int version) {
+		List<Integer> versions = this.versionsBySubject.get(subject);
+		if (versions == null) {
+			return error(404, 40401, "Subject '" + subject + "' not found.");
+		}
+		if (version < 1 || version > versions.size()) {
+			return error(404, 40402, "Version " + version + " not found.");
+		}
+		return new Answer(200, version(subject, version, versions.get(version - 1)));
+	}
+
+	/** The id of a schema among these that has the same normalized form as this one, or null. */
+	private Integer normalizedMatch(java.util.Collection<Integer> ids, Registered schema) {
+		String normalized = normalized(schema);
+		return ids.stream()
+			.filter((id) -> this.schemasById.get(id).type().equals(schema.type())
+					&& normalized.equals(normalized(this.schemasById.get(id))))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String normalized(Registered schema) {
+		try {
+			if (schema.type().equals("AVRO")) {
+				return SchemaNormalization.toParsingForm(new Schema.Parser().parse(schema.schema()));
+			}
+			return sorted(JSON.readTree(schema.schema())).toString();
+		}
+		catch (SchemaParseException | JacksonException ex) {
+			return schema.schema();
+		}
+	}
+
+	private static JsonNode sorted(JsonNode node) {
+		if (node.isObject()) {
+			ObjectNode sorted = JSON.createObjectNode();
+			node.propertyNames().stream().sorted().forEach((name) -> sorted.set(name, sorted(node.get(name))));
+			return sorted;
+		}
+		if (node.isArray()) {
+			var array = JSON.createArrayNode();
+			node.forEach((item) -> array.add(sorted(item)));
+			return array;
+		}
+		return node;
 	}
 
 	private Answer latestAnswer(String subject) {
@@ -347,7 +511,14 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 			answer.put("schemaType", schema.type());
 		}
 		answer.put("schema", schema.schema());
+		putReferences(answer, schema);
 		return new Answer(200, answer);
+	}
+
+	private static void putReferences(ObjectNode answer, Registered schema) {
+		if (!schema.references().isEmpty()) {
+			answer.set("references", JSON.valueToTree(schema.references()));
+		}
 	}
 
 	private ObjectNode version(String subject, int version, int id) {
@@ -360,6 +531,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 			answer.put("schemaType", schema.type());
 		}
 		answer.put("schema", schema.schema());
+		putReferences(answer, schema);
 		return answer;
 	}
 
@@ -368,7 +540,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 		try {
 			JsonNode json = JSON.readTree(body);
 			String schema = json.path("schema").asString(null);
-			return (schema != null) ? new Registered(json.path("schemaType").asString("AVRO"), schema) : null;
+			return (schema != null) ? new Registered(json.path("schemaType").asString("AVRO"), schema, List.of()) : null;
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -414,10 +586,31 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 	 * @param path the raw path, e.g. {@code /subjects/rides-value/versions}
 	 * @param authorization the {@code Authorization} header, or null
 	 */
-	public record Request(String method, String path, String authorization) {
+	public record Request(String method, String path, String authorization, String query,
+			Map<String, List<String>> headers) {
+
+		/** The first value of a request header, or null. */
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
-	private record Registered(String type, String schema) {
+	/**
+	 * A schema's reference to another, as the registry's REST API spells it.
+	 * @param name the name the referencing schema uses: an Avro type's full name, a JSON Schema {@code $ref}
+	 * @param subject the subject the referenced schema is registered under
+	 * @param version its version there
+	 */
+	public record Reference(String name, String subject, int version) {
+	}
+
+	private record Registered(String type, String schema, List<Reference> references) {
 	}
 
 	private record Rejection(int status, int errorCode, String message) {
