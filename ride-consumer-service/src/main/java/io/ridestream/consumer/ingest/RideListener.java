@@ -39,6 +39,9 @@ import org.springframework.stereotype.Component;
  * {@code ridestream.topic.retry-interval}, for as long as it takes, and are shown meanwhile by
  * {@link StalledPartitions}. The statistics are never advanced past a message that was not handled.
  *
+ * <p>A message whose schema the registry could not give (it failed, not the message) fails the batch the same way:
+ * it and what follows are read again after the retry interval, until the registry answers.
+ *
  * <p>A batch takes messages for at most {@code ridestream.topic.max-batch-time}; the rest are read again for the
  * next one. Partitions are always read on from where their statistics end, not from the group's offset.
  */
@@ -136,6 +139,7 @@ class RideListener implements ConsumerSeekAware {
 				checkpoint.timestamps().add(record.timestamp());
 			}
 			else {
+				RegistryUnavailableException.throwIfMarked(record);
 				checkpoint.deadLetter(record);
 				count.addDeadLetter(record.offset());
 			}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.ridestream.model.Ride;
 import io.ridestream.serde.RideDeserializer;
+import io.ridestream.serde.registry.SchemaRegistryException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Utils;
@@ -14,6 +15,9 @@ import org.apache.kafka.common.utils.Utils;
  * Reads rides with {@link RideDeserializer}; a message that is not one reaches the listener without a value, with
  * why in a header and its bytes in another, so that it is parked on the dead-letter topic rather than failing every
  * poll of its partition for ever.
+ *
+ * <p>A schema registry that fails (unreachable, 5xx, credentials refused) says nothing about the message: it reaches
+ * the listener without a value and with {@value #REGISTRY_UNAVAILABLE_HEADER}, to be read again later, not parked.
  *
  * <p>Spring Kafka's {@code ErrorHandlingDeserializer} does the same, but writes the exception in a header with Java
  * serialization, which the listener and the dead-letter recoverer read back: about a millisecond a message, so a
@@ -27,6 +31,9 @@ public class RideOrPoisonDeserializer implements Deserializer<Ride> {
 
 	/** The message's own bytes, as read. */
 	static final String VALUE_HEADER = "ridestream-poison-value";
+
+	/** Why the schema registry could not give the message's schema, in UTF-8: the message may well be a ride. */
+	static final String REGISTRY_UNAVAILABLE_HEADER = "ridestream-registry-unavailable";
 
 	private final RideDeserializer rides = new RideDeserializer();
 
@@ -54,6 +61,11 @@ public class RideOrPoisonDeserializer implements Deserializer<Ride> {
 		}
 		catch (RuntimeException ex) {
 			withoutPoisonHeaders(headers);
+			SchemaRegistryException unavailable = SchemaRegistryException.unavailabilityIn(ex);
+			if (unavailable != null) {
+				headers.add(REGISTRY_UNAVAILABLE_HEADER, unavailable.getMessage().getBytes(StandardCharsets.UTF_8));
+				return null;
+			}
 			headers.add(REASON_HEADER, PoisonMessages.reasonOf(ex).getBytes(StandardCharsets.UTF_8));
 			headers.add(VALUE_HEADER, Utils.toArray(data));
 			return null;
@@ -72,6 +84,7 @@ public class RideOrPoisonDeserializer implements Deserializer<Ride> {
 	private static void withoutPoisonHeaders(Headers headers) {
 		headers.remove(REASON_HEADER);
 		headers.remove(VALUE_HEADER);
+		headers.remove(REGISTRY_UNAVAILABLE_HEADER);
 	}
 
 	@Override

@@ -212,7 +212,7 @@ public final class SchemaRegistryClient {
 				if (attempt.answer() != null) {
 					return attempt.answer().after(tries);
 				}
-				throw new SchemaRegistryException("Schema registry at " + urls() + " is unreachable ("
+				throw SchemaRegistryException.unavailable("Schema registry at " + urls() + " is unreachable ("
 						+ String.join(", ", attempt.failures()) + ") while " + action + tries, attempt.lastFailure());
 			}
 			Duration retryAfter = (attempt.answer() != null) ? attempt.answer().retryAfter() : null;
@@ -221,7 +221,8 @@ public final class SchemaRegistryClient {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + urls(), ex);
+				throw SchemaRegistryException.unavailable("Interrupted while " + action + " at schema registry " + urls(),
+						ex);
 			}
 		}
 	}
@@ -252,7 +253,7 @@ public final class SchemaRegistryClient {
 				passing = answer;
 			}
 			catch (SSLException ex) {
-				throw new SchemaRegistryException("Schema registry at " + registry.baseUrl() + ": TLS failed ("
+				throw SchemaRegistryException.unavailable("Schema registry at " + registry.baseUrl() + ": TLS failed ("
 						+ reason(ex) + ") while " + action + "; to trust its certificate set "
 						+ RegistryTls.PREFIX + "truststore.location (and .password, .type), and for a client "
 						+ "certificate " + RegistryTls.PREFIX + "keystore.location", ex);
@@ -263,7 +264,7 @@ public final class SchemaRegistryClient {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new SchemaRegistryException("Interrupted while " + action + " at schema registry "
+				throw SchemaRegistryException.unavailable("Interrupted while " + action + " at schema registry "
 						+ registry.baseUrl(), ex);
 			}
 		}
@@ -428,16 +429,16 @@ public final class SchemaRegistryClient {
 
 		SchemaRegistryException failure(String action) {
 			if (this.status == 401) {
-				return new SchemaRegistryException(registry() + " rejected the credentials (401) while " + action + ": "
-						+ message() + "; check " + this.credentials.settings());
+				return SchemaRegistryException.unavailable(registry() + " rejected the credentials (401) while " + action
+						+ ": " + message() + "; check " + this.credentials.settings(), null);
 			}
 			if (this.status == 403) {
-				return new SchemaRegistryException(registry() + " refused the request (403) while " + action + ": "
-						+ message() + "; the credentials were accepted but lack the permission (in Confluent Cloud, a "
-						+ "role binding on the subject)");
+				return SchemaRegistryException.unavailable(registry() + " refused the request (403) while " + action
+						+ ": " + message() + "; the credentials were accepted but lack the permission (in Confluent "
+						+ "Cloud, a role binding on the subject)", null);
 			}
-			return new SchemaRegistryException(registry() + " answered " + this.status + " while " + action
-					+ this.tries + ": " + message());
+			String failure = registry() + " answered " + this.status + " while " + action + this.tries + ": " + message();
+			return mayPass() ? SchemaRegistryException.unavailable(failure, null) : new SchemaRegistryException(failure);
 		}
 
 	}

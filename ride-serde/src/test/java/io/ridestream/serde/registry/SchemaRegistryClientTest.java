@@ -17,6 +17,7 @@ import io.ridestream.serde.avro.RideAvroSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -106,6 +107,23 @@ class SchemaRegistryClientTest {
 			.withMessageContaining("rejected the credentials (401)")
 			.withMessageContaining("check basic.auth.credentials.source and basic.auth.user.info")
 			.withMessageNotContaining("wrong");
+	}
+
+	@Test
+	void tellsAFailureOfTheRegistryFromAnAnswerAboutTheSchema() {
+		SchemaRegistryClient client = client(Map.of("max.retries", 0));
+		this.registry.failNext(1, 503, null);
+		SchemaRegistryException overloaded = catchThrowableOfType(SchemaRegistryException.class,
+				() -> client.schemaById(1, "rides-value"));
+		SchemaRegistryException noSuchId = catchThrowableOfType(SchemaRegistryException.class,
+				() -> client.schemaById(1, "rides-value"));
+		this.registry.requireBasicAuth("user", "secret");
+		SchemaRegistryException refused = catchThrowableOfType(SchemaRegistryException.class,
+				() -> client.schemaById(1, "rides-value"));
+
+		assertThat(overloaded.registryUnavailable()).isTrue();
+		assertThat(refused.registryUnavailable()).isTrue();
+		assertThat(noSuchId.registryUnavailable()).as(noSuchId.getMessage()).isFalse();
 	}
 
 	@Test
