@@ -28,8 +28,9 @@ class FormatConfiguration {
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer rideFormat(FormatProperties properties, KafkaProperties kafka) {
 		RideFormat format = properties.format();
-		boolean registry = StringUtils.hasText(
-				kafka.getProducer().getProperties().get(RegistrySerdeConfig.SCHEMA_REGISTRY_URL));
+		// spring.kafka.properties.* (all clients) and spring.kafka.producer.properties.*, as the producer gets them
+		Object registryUrl = kafka.buildProducerProperties().get(RegistrySerdeConfig.SCHEMA_REGISTRY_URL);
+		boolean registry = registryUrl != null && StringUtils.hasText(registryUrl.toString());
 		if (format == null) {
 			return (factory) -> {
 			};

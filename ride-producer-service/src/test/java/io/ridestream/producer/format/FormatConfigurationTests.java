@@ -34,6 +34,15 @@ class FormatConfigurationTests {
 	}
 
 	@Test
+	void takesARegistrySetForAllKafkaClients() {
+		KafkaProperties kafka = new KafkaProperties();
+		kafka.getProperties().put("schema.registry.url", "http://registry:8081");
+
+		assertThatNoException()
+			.isThrownBy(() -> new FormatConfiguration().rideFormat(new FormatProperties(RideFormat.AVRO), kafka));
+	}
+
+	@Test
 	void writesPlainJsonWithoutARegistry() {
 		assertThatNoException().isThrownBy(
 				() -> new FormatConfiguration().rideFormat(new FormatProperties(RideFormat.JSON), new KafkaProperties()));
