@@ -125,9 +125,14 @@ class OutsideClientsIT {
 		services = Services.start(brokers, Map.of("SCHEMA_REGISTRY_URL", registry.url(), "RIDESTREAM_FORMAT", "json"));
 		formatsByReplayId.put(replay(services.producer()), "json");
 		for (String format : FORMATS.subList(1, FORMATS.size())) {
-			try (ServiceProcess producer = ServiceProcess.start("ride-producer-service", Map.of(
-					"SPRING_KAFKA_BOOTSTRAP_SERVERS", brokers, "SCHEMA_REGISTRY_URL", registry.url(),
-					"RIDESTREAM_FORMAT", format))) {
+			// Avro chosen as a Confluent user would: by naming Confluent's serializer, which Ride Stream stands in for.
+			Map<String, String> choice = format.equals("avro")
+					? Map.of("SPRING_KAFKA_PRODUCER_VALUE_SERIALIZER", "io.confluent.kafka.serializers.KafkaAvroSerializer")
+					: Map.of("RIDESTREAM_FORMAT", format);
+			Map<String, String> environment = new HashMap<>(choice);
+			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", brokers);
+			environment.put("SCHEMA_REGISTRY_URL", registry.url());
+			try (ServiceProcess producer = ServiceProcess.start("ride-producer-service", environment)) {
 				formatsByReplayId.put(replay(producer), format);
 			}
 		}
