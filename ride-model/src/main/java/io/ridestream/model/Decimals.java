@@ -1,6 +1,7 @@
 package io.ridestream.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Bounds on the decimals a ride may carry. A value like {@code 1e999999999} is a valid number, but summing or
@@ -47,6 +48,21 @@ public final class Decimals {
 			return new BigDecimal(text);
 		}
 		return BigDecimal.valueOf((start == 1) ? -unscaled : unscaled, scale);
+	}
+
+	/**
+	 * The value a program meant when it computed a number in binary floating point and wrote all the digits of the
+	 * double: {@code 0.8999999999999999} (0.3 + 0.6) is 0.9, {@code 16.799999999999997} is 16.8. Such noise is 15
+	 * to 17 significant digits running past the {@value #MAX_SCALE} decimal places a ride holds; it is rounded to
+	 * them (half even, trailing zeros dropped). Any other value is returned as it is, so that a value with more
+	 * decimal places than a ride holds is still refused rather than silently changed.
+	 */
+	public static BigDecimal withoutFloatingPointNoise(BigDecimal value) {
+		if (value == null || value.scale() <= MAX_SCALE || value.precision() < 15) {
+			return value;
+		}
+		BigDecimal rounded = value.setScale(MAX_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+		return (rounded.scale() < 0) ? rounded.setScale(0) : rounded;
 	}
 
 	/** Null passes: whether a field may be null is the ride's business. */

@@ -233,7 +233,7 @@ public final class RideCsvReader implements RideReader {
 				return null;
 			}
 			try {
-				return Decimals.parse(value);
+				return Decimals.withoutFloatingPointNoise(Decimals.parse(value));
 			}
 			catch (NumberFormatException ex) {
 				throw new IllegalArgumentException(header(column) + ": '" + Values.abbreviate(value) + "' is not a decimal number");

@@ -53,7 +53,8 @@ import io.ridestream.model.Values;
  * <p>The schema's column names tell the dataset and the columns, as a CSV header does. The TLC stores the same column
  * differently from month to month, and every such variant is read: an integer column as INT32, INT64 or DOUBLE (a
  * DOUBLE must hold a whole number), an amount as DOUBLE (read as the shortest decimal that is the same double, so
- * 12.3 stays 12.3 and sums stay exact), FLOAT, integer or DECIMAL, a timestamp as INT64 milli-, micro- or nanoseconds
+ * 12.3 stays 12.3 and sums stay exact; a double the writer computed, 0.8999999999999999, is rounded to the 0.9 it
+ * meant, {@link Decimals#withoutFloatingPointNoise}), FLOAT, integer or DECIMAL, a timestamp as INT64 milli-, micro- or nanoseconds
  * or INT96 (New York local time unless marked adjusted to UTC, then converted to New York time), or as text, and text
  * as BINARY. A value that does not fit its column rejects its row ({@link RideRow.Rejected}, numbered from 1).
  */
@@ -294,7 +295,7 @@ public final class RideParquetReader implements RideReader {
 			int scale = (type.getLogicalTypeAnnotation() instanceof DecimalLogicalTypeAnnotation decimal)
 					? decimal.getScale() : 0;
 			return switch (type.getPrimitiveTypeName()) {
-				case DOUBLE, FLOAT -> shortestDecimal(column, row.doubles[field]);
+				case DOUBLE, FLOAT -> Decimals.withoutFloatingPointNoise(shortestDecimal(column, row.doubles[field]));
 				case INT32, INT64 -> BigDecimal.valueOf(row.longs[field], scale);
 				case BINARY, FIXED_LEN_BYTE_ARRAY -> (scale > 0 || type.getLogicalTypeAnnotation() != null
 						&& !(type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation))
@@ -306,7 +307,7 @@ public final class RideParquetReader implements RideReader {
 
 		private BigDecimal parsedDecimal(RideColumn column, String text) {
 			try {
-				return (text != null) ? Decimals.parse(text) : null;
+				return (text != null) ? Decimals.withoutFloatingPointNoise(Decimals.parse(text)) : null;
 			}
 			catch (NumberFormatException ex) {
 				throw new IllegalArgumentException(header(column) + ": '" + Values.abbreviate(text)

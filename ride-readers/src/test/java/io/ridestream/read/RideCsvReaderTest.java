@@ -163,6 +163,25 @@ class RideCsvReaderTest {
 	}
 
 	@Test
+	void roundsAwayTheFloatingPointNoiseOfNumbersAProgramComputed() {
+		// As pandas writes the double 0.3 + 0.6, and a total summed in floating point.
+		Ride ride = onlyRide(HEADER + GOOD_ROW.replace(",1.90,", ",0.8999999999999999,")
+			.replace(",14.16,", ",16.799999999999997,"));
+
+		assertThat(ride.tripDistance()).isEqualTo(new BigDecimal("0.9"));
+		assertThat(ride.totalAmount()).isEqualTo(new BigDecimal("16.8"));
+	}
+
+	@Test
+	void rejectsMoreDecimalPlacesThanARideHoldsWhenTheyAreNotFloatingPointNoise() {
+		List<RideRow> rows = readAll(HEADER + GOOD_ROW.replace(",14.16,", ",14.1612345,"));
+
+		assertThat(rows).singleElement()
+			.isInstanceOfSatisfying(RideRow.Rejected.class, (rejected) -> assertThat(rejected.reason())
+				.startsWith("total_amount must have at most 12 integer digits and 6 decimal places"));
+	}
+
+	@Test
 	void skipsBlankLinesButKeepsCountingLines() {
 		List<RideRow> rows = readAll(HEADER + "\n" + GOOD_ROW + "\n\n" + GOOD_ROW.replace(",8,", ",x,"));
 

@@ -179,6 +179,37 @@ class RideParquetReaderTest {
 	}
 
 	@Test
+	void roundsAwayTheFloatingPointNoiseOfDoublesAWriterComputed() throws Exception {
+		// 0.3 + 0.6 is 0.8999999999999999 in binary floating point: the distance meant is 0.9.
+		Path file = writeTrips("""
+				SELECT 2::BIGINT AS VendorID, ({pickup})::TIMESTAMP AS lpep_pickup_datetime,
+				  ({pickup} + INTERVAL 5 MINUTE)::TIMESTAMP AS lpep_dropoff_datetime, 'N' AS store_and_fwd_flag,
+				  1.0::DOUBLE AS RatecodeID, (1 + i % 265)::BIGINT AS PULocationID, 75::BIGINT AS DOLocationID,
+				  1.0::DOUBLE AS passenger_count, (0.3 + (i % 150) / 10.0)::DOUBLE AS trip_distance,
+				  (4 + (i % 200) / 4.0)::DOUBLE AS fare_amount, 1.0::DOUBLE AS extra, 0.5::DOUBLE AS mta_tax,
+				  ((i % 30) / 10.0)::DOUBLE AS tip_amount, 0.0::DOUBLE AS tolls_amount, NULL::DOUBLE AS ehail_fee,
+				  1.0::DOUBLE AS improvement_surcharge, (6.5 + (i % 200) / 4.0 + (i % 30) / 10.0)::DOUBLE AS total_amount,
+				  1.0::DOUBLE AS payment_type, 1.0::DOUBLE AS trip_type, 0.0::DOUBLE AS congestion_surcharge
+				""".replace("{pickup}", PICKUP), "green_tripdata_2023-10.parquet", "zstd");
+
+		List<Ride> rides = readAll(file, Dataset.GREEN);
+
+		try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+				Statement statement = duckdb.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT round(trip_distance, 6)::DECIMAL(18, 6), "
+						+ "round(total_amount, 6)::DECIMAL(18, 6) FROM read_parquet('" + file + "')")) {
+			int index = 0;
+			while (rows.next()) {
+				Ride ride = rides.get(index++);
+				assertThat(ride.tripDistance()).as("row %d", index).isEqualByComparingTo(rows.getBigDecimal(1));
+				assertThat(ride.totalAmount()).as("row %d", index).isEqualByComparingTo(rows.getBigDecimal(2));
+			}
+			assertThat(index).isEqualTo(3000);
+		}
+		assertThat(rides).extracting(Ride::tripDistance).contains(new BigDecimal("0.9"));
+	}
+
+	@Test
 	void readsTheShortestDecimalOfADouble() {
 		assertThat(RideParquetReader.shortestDecimal(RideColumn.FARE_AMOUNT, 0.1 + 0.2).toPlainString())
 			.isEqualTo("0.30000000000000004");
