@@ -158,6 +158,24 @@ test('producerPageStartsAndCancelsAReplay', async (context) => {
 	await screenshot(page, 'producer.png');
 });
 
+for (const [service, url] of [['producer', PRODUCER_URL], ['consumer', CONSUMER_URL]]) {
+	test(`swaggerUiOfThe${service[0].toUpperCase()}${service.slice(1)}ShowsEveryOperationOfItsApiDocs`, async (context) => {
+		const page = await context.newPage();
+		const errors = recordErrors(page);
+		const docs = await getJson(`${url}/v3/api-docs`);
+		const operations = Object.values(docs.paths).reduce((count, path) => count + Object.keys(path).length, 0);
+		await page.goto(`${url}/swagger-ui/index.html`);
+		await poll(`Swagger UI to list the ${operations} operations of /v3/api-docs`, 30_000, async () => {
+			const shown = await page.$$eval('.opblock', (blocks) => blocks.length);
+			return shown === operations || [`${shown} shown`];
+		});
+		assert.equal((await page.textContent('.info .title')).includes(docs.info.title), true,
+				`the title ${docs.info.title} is not shown`);
+		assert.deepEqual(errors, [], `JavaScript errors on the ${service}'s Swagger UI`);
+		await screenshot(page, `swagger-ui-${service}.png`);
+	});
+}
+
 await main();
 
 async function main() {

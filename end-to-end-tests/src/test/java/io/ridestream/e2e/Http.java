@@ -55,6 +55,14 @@ final class Http {
 			.method(method, HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** A request without a body, with exactly these headers (none added). */
+	static Response send(String method, String url, java.util.Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		headers.forEach(request::header);
+		return send(request);
+	}
+
 	/** The status of a GET, or -1 while nothing listens on the port. */
 	static int status(String url) {
 		try {

@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +73,9 @@ class OutsideClientsIT {
 	static final Path OUTPUT = Path.of("target", "outside-clients").toAbsolutePath();
 
 	/** The producer's formats, in the order they are replayed. */
+	/** W3C trace context: each replay's records carry the trace of the request that started it. */
+	static final String TRACEPARENT_HEADER = "traceparent";
+
 	static final List<String> FORMATS = List.of("json", "json-schema", "avro");
 
 	/** The producer's {@code ridestream.replay.source-zone}, left at its default: the zone of the CSV's times. */
@@ -220,11 +225,30 @@ class OutsideClientsIT {
 			.forEach((replayId) -> csvRides.keySet().forEach((line) -> expected.add(replayId + " line " + line)));
 
 		assertThat(kcatRecords).extracting((record) -> record.headers().keySet())
-			.allSatisfy((names) -> assertThat(names).containsExactlyInAnyOrder(REPLAY_ID_HEADER, SOURCE_LINE_HEADER));
+			.allSatisfy((names) -> assertThat(names).containsExactlyInAnyOrder(REPLAY_ID_HEADER, SOURCE_LINE_HEADER,
+					TRACEPARENT_HEADER));
 		assertThat(kcatRecords)
 			.extracting((record) -> record.headers().get(REPLAY_ID_HEADER) + " line "
 					+ record.headers().get(SOURCE_LINE_HEADER))
 			.containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void kcatShowsTheTraceOfItsReplayInEveryRecordsW3cTraceparent() {
+		assertKcatRan();
+
+		Map<String, Set<String>> traceIdsByReplay = new TreeMap<>();
+		for (KcatRecord record : kcatRecords) {
+			String traceparent = record.headers().get(TRACEPARENT_HEADER);
+			assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+			traceIdsByReplay.computeIfAbsent(record.headers().get(REPLAY_ID_HEADER), (replay) -> new TreeSet<>())
+				.add(traceparent.substring(3, 35));
+		}
+
+		assertThat(traceIdsByReplay).hasSize(formatsByReplayId.size())
+			.allSatisfy((replay, traceIds) -> assertThat(traceIds).as("replay %s", replay).hasSize(1));
+		assertThat(traceIdsByReplay.values().stream().flatMap(Set::stream).distinct()).as("one trace a replay")
+			.hasSize(formatsByReplayId.size());
 	}
 
 	@Test

@@ -59,8 +59,8 @@ final class ServiceProcess implements AutoCloseable {
 		command.add("--server.port=" + this.port);
 		command.addAll(this.arguments);
 		try {
-			Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
-			File log = logs.resolve(this.module + "-" + this.port + ".log").toFile();
+			Files.createDirectories(log().getParent());
+			File log = log().toFile();
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
 			builder.environment().putAll(this.environment);
@@ -96,6 +96,11 @@ final class ServiceProcess implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/** Where the process's output goes. */
+	Path log() {
+		return Path.of("target", "e2e-logs", this.module + "-" + this.port + ".log");
 	}
 
 	@Override

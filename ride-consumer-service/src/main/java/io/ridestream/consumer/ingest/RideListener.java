@@ -60,6 +60,8 @@ class RideListener implements ConsumerSeekAware {
 
 	private final StalledPartitions stalled;
 
+	private final ReplayArrivals arrivals;
+
 	private final List<WindowSpec> windows;
 
 	private final PickupBounds pickupBounds;
@@ -74,7 +76,9 @@ class RideListener implements ConsumerSeekAware {
 	private final ThreadLocal<Checkpoint> checkpoints = ThreadLocal.withInitial(Checkpoint::new);
 
 	RideListener(TopicProperties topic, ChangelogProperties changelogProperties, OwnedPartitions owned,
-			ChangelogWriter changelog, StalledPartitions stalled, WindowsProperties windows, ZoneLookup zones) {
+			ChangelogWriter changelog, StalledPartitions stalled, WindowsProperties windows, ZoneLookup zones,
+			ReplayArrivals arrivals) {
+		this.arrivals = arrivals;
 		this.zones = zones;
 		this.topic = topic;
 		this.owned = owned;
@@ -95,6 +99,7 @@ class RideListener implements ConsumerSeekAware {
 	void onRides(List<ConsumerRecord<String, Ride>> records, Consumer<?, ?> consumer) {
 		Checkpoint checkpoint = this.checkpoints.get();
 		checkpoint.consumer(consumer);
+		this.arrivals.seen(records);
 		try {
 			count(records, checkpoint, consumer);
 			if (checkpoint.due(this.commitIntervalNanos)) {

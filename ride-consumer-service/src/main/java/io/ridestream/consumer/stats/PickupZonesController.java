@@ -5,6 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +27,7 @@ import io.ridestream.model.Dataset;
  * FHV trips" is {@code /stats/pickup-zones?dataset=green&dataset=fhv&limit=1}.
  */
 @RestController
+@Tag(name = "Statistics")
 class PickupZonesController {
 
 	/** More than the 265 zones of the TLC's table (and the one for others). */
@@ -33,7 +40,14 @@ class PickupZonesController {
 	}
 
 	@GetMapping(path = "/stats/pickup-zones", produces = MediaType.APPLICATION_JSON_VALUE)
-	PickupZones pickupZones(@RequestParam(name = "dataset", required = false) List<String> names,
+	@Operation(summary = "The busiest pickup zones of the rides of chosen datasets together")
+	@ApiResponse(responseCode = "200", description = "The zones, busiest first")
+	@ApiResponse(responseCode = "400", description = "An unknown dataset, or a limit out of range",
+			content = @Content(mediaType = "application/problem+json"))
+	PickupZones pickupZones(
+			@Parameter(description = "`yellow`, `green` or `fhv`, once or more; all when left out", example = "green")
+			@RequestParam(name = "dataset", required = false) List<String> names,
+			@Parameter(description = "How many zones, 1 to " + MAX_LIMIT, example = "1")
 			@RequestParam(defaultValue = "10") int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

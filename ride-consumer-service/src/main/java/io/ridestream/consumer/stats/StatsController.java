@@ -10,6 +10,10 @@ import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowedCounts;
 import io.ridestream.consumer.zones.ZoneLookup;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * an HTML page for browsers, a plain-text summary for terminals.
  */
 @Controller
+@Tag(name = "Statistics", description = "The live statistics, event-time windows and busiest zones")
 class StatsController {
 
 	static final String TEXT_PLAIN_UTF8 = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8";
@@ -41,17 +46,23 @@ class StatsController {
 	}
 
 	@GetMapping("/")
+	@Operation(hidden = true)
 	String home() {
 		return "redirect:/stats";
 	}
 
 	@GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
+	@Operation(summary = "The statistics of every ride counted",
+			description = "By content negotiation: `application/json`, `text/html` (the live page) or `text/plain` "
+					+ "(the table run-local.sh prints).")
+	@ApiResponse(responseCode = "200", description = "The statistics")
 	RideStatistics json() {
 		return this.statistics.current();
 	}
 
 	@GetMapping(path = "/stats", produces = MediaType.TEXT_HTML_VALUE)
+	@Operation(hidden = true) // documented with the JSON
 	String html(Model model) {
 		RideStatistics stats = this.statistics.current();
 		model.addAttribute("stats", stats);
@@ -77,6 +88,7 @@ class StatsController {
 
 	@GetMapping(path = "/stats", produces = TEXT_PLAIN_UTF8)
 	@ResponseBody
+	@Operation(hidden = true) // documented with the JSON
 	String text() {
 		return StatisticsText.render(this.statistics.current());
 	}

@@ -7,6 +7,12 @@ import io.ridestream.consumer.windows.WindowSpec;
 import io.ridestream.consumer.windows.WindowedCounts;
 import io.ridestream.consumer.zones.ZoneLookup;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * date-times such as {@code 2020-07-01T00:10}); {@code limit} (1 to 1000, default 24) the newest windows listed.
  */
 @RestController
+@Tag(name = "Statistics")
 class WindowsController {
 
 	static final int MAX_LIMIT = 1000;
@@ -35,9 +42,22 @@ class WindowsController {
 	}
 
 	@GetMapping(path = "/stats/windows", produces = MediaType.APPLICATION_JSON_VALUE)
-	WindowsView windows(@RequestParam(defaultValue = "tumbling") String type,
+	@Operation(summary = "Rides and revenue per event-time window of pickup time, newest first",
+			description = "A window is `closed` (final) once every partition has passed its end plus the grace "
+					+ "period; rides later than that are counted in `lateRides`, not in the window.")
+	@ApiResponse(responseCode = "200", description = "The windows")
+	@ApiResponse(responseCode = "400", description = "An unknown type, a limit out of range, or `to` before `from`",
+			content = @Content(mediaType = "application/problem+json"))
+	WindowsView windows(
+			@Parameter(description = "`tumbling` or `hopping`", example = "tumbling")
+			@RequestParam(defaultValue = "tumbling") String type,
+			@Parameter(description = "The earliest window start listed (ISO local date-time)",
+					example = "2020-07-01T00:00:00")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
+			@Parameter(description = "Only windows that start before this (ISO local date-time)",
+					example = "2020-07-01T02:00:00")
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
+			@Parameter(description = "How many of the newest windows, 1 to " + MAX_LIMIT, example = "6")
 			@RequestParam(defaultValue = "24") int limit) {
 		WindowSpec.Kind kind = kind(type);
 		if (limit < 1 || limit > MAX_LIMIT) {

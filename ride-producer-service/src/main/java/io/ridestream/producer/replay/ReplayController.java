@@ -4,6 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -25,6 +33,7 @@ import org.springframework.web.context.request.async.DeferredResult;
  */
 @RestController
 @RequestMapping("/rides/replay")
+@Tag(name = "Replays", description = "Replays of TLC trip files into Kafka: start one, watch it, cancel it")
 class ReplayController {
 
 	/**
@@ -59,10 +68,42 @@ class ReplayController {
 	 * (without holding a request thread meanwhile).
 	 */
 	@PostMapping
-	DeferredResult<ResponseEntity<ReplayJobView>> start(@RequestParam(required = false) String file,
+	@Operation(summary = "Start a replay",
+			description = "Replays the data directory's file named by `file`, a CSV sent as the `text/csv` body, or "
+					+ "the configured default file when there is neither. A request without a `text/csv` body needs "
+					+ "the `X-Requested-By` header (any value), so that a page of another site cannot start one.")
+	@RequestBody(required = false, description = "A TLC trip CSV (yellow, green or FHV columns), optionally gzip "
+			+ "compressed with `Content-Encoding: gzip`", content = @Content(mediaType = "text/csv"))
+	@Parameter(name = REQUESTED_BY_HEADER, in = ParameterIn.HEADER, example = "curl",
+			description = "Any value; needed unless the body is `text/csv`")
+	@ApiResponse(responseCode = "200", description = "With `wait=true`: the finished job",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayJobView.class)))
+	@ApiResponse(responseCode = "202", description = "The job, running; `Location` names it (also with `wait=true`, "
+			+ "when it runs longer than `ridestream.replay.wait-timeout`)",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReplayJobView.class)))
+	@ApiResponse(responseCode = "400", description = "An unknown or invalid parameter, or an incomplete body",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "403", description = "Neither `X-Requested-By` nor a `text/csv` body",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "No such file in the data directory, or no data directory",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "413", description = "The body is larger than `ridestream.replay.max-upload-size`",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "429", description = "Too many replays running or uploads being received",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "507", description = "Not enough disk space to spool the body",
+			content = @Content(mediaType = "application/problem+json"))
+	DeferredResult<ResponseEntity<ReplayJobView>> start(
+			@Parameter(description = "A file of the data directory (`GET /rides/files`): CSV, gzip CSV or Parquet",
+					example = "rides.csv") @RequestParam(required = false) String file,
+			@Parameter(description = "Replay at most this many rows", example = "100")
 			@RequestParam(required = false) Long limit,
-			@RequestParam(required = false) Double rate, @RequestParam(required = false) Double speedup,
+			@Parameter(description = "Rides per second at most") @RequestParam(required = false) Double rate,
+			@Parameter(description = "Replay at this multiple of the rides' own pace (by pickup time)")
+			@RequestParam(required = false) Double speedup,
+			@Parameter(description = "The record key: a column name, or `none`", example = "PULocationID")
 			@RequestParam(defaultValue = "PULocationID") String key,
+			@Parameter(description = "Answer once the job has finished", example = "true")
 			@RequestParam(defaultValue = "false") boolean wait, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException, IOException {
 		rejectCrossSite(request);
@@ -83,18 +124,36 @@ class ReplayController {
 
 	/** The recent jobs, newest first. */
 	@GetMapping
+	@Operation(summary = "The recent replays, newest first")
 	List<ReplayJobView> list() {
 		return this.jobs.newestFirst().stream().map(ReplayJob::view).toList();
 	}
 
 	@GetMapping("/{id}")
-	ReplayJobView get(@PathVariable String id) {
+	@Operation(summary = "A replay: its state and counts")
+	@ApiResponse(responseCode = "200", description = "The job")
+	@ApiResponse(responseCode = "404", description = "No such job (the last `ridestream.replay.jobs-kept` are kept)",
+			content = @Content(mediaType = "application/problem+json"))
+	ReplayJobView get(@Parameter(description = "The job's id", example = "0b8f1d4e-5c2a-4f7e-9d61-3a2b7c9e8f10")
+	@PathVariable String id) {
 		return this.jobs.get(id).view();
 	}
 
 	/** Cancels a running job; it shows {@code CANCELLED} once its open transaction has committed. */
 	@DeleteMapping("/{id}")
-	ResponseEntity<ReplayJobView> cancel(@PathVariable String id, HttpServletRequest request) {
+	@Operation(summary = "Cancel a running replay",
+			description = "The rides of its open transaction are aborted; the job shows `CANCELLED` once done.")
+	@Parameter(name = REQUESTED_BY_HEADER, in = ParameterIn.HEADER, required = true, example = "curl",
+			description = "Any value, so that a page of another site cannot cancel a replay")
+	@ApiResponse(responseCode = "202", description = "The job, being cancelled")
+	@ApiResponse(responseCode = "403", description = "No `X-Requested-By` header",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "The job has finished already",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<ReplayJobView> cancel(
+			@Parameter(description = "The job's id", example = "0b8f1d4e-5c2a-4f7e-9d61-3a2b7c9e8f10") @PathVariable String id,
+			HttpServletRequest request) {
 		rejectCrossSite(request);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.replays.cancel(id).view());
 	}

@@ -8,8 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -17,6 +20,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts replay jobs, each on its own thread, and cancels them when asked or when the service stops.
+ *
+ * <p>A job runs in an observation of its own ({@code ridestream.replay}), a child of the request's that started it:
+ * its sends continue the request's trace, and every line it logs has the trace and the replay's id
+ * ({@value #REPLAY_ID_MDC} in the MDC).
  */
 @Service
 class ReplayService implements DisposableBean {
@@ -35,16 +42,22 @@ class ReplayService implements DisposableBean {
 
 	private final ReplayProperties properties;
 
+	private final ObservationRegistry observations;
+
 	private final Set<Replay> running = ConcurrentHashMap.newKeySet();
 
 	// Unbounded, but ReplayJobs lets no more than max-concurrent-jobs run.
 	private final ExecutorService executor = Executors.newCachedThreadPool(new CustomizableThreadFactory("replay-"));
 
-	ReplayService(ReplayJobs jobs, RidePublisher publisher, ReplayMetrics metrics, ReplayProperties properties) {
+	static final String REPLAY_ID_MDC = "replayId";
+
+	ReplayService(ReplayJobs jobs, RidePublisher publisher, ReplayMetrics metrics, ReplayProperties properties,
+			ObservationRegistry observations) {
 		this.jobs = jobs;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.observations = observations;
 	}
 
 	/**
@@ -60,17 +73,36 @@ class ReplayService implements DisposableBean {
 			source.discard();
 			throw ex;
 		}
-		logger.info("Replay " + job.id() + " started: " + job.source() + " with " + options);
-		job.completion().thenAccept(ReplayService::logFinished);
+		Observation observation = Observation.createNotStarted("ridestream.replay", this.observations)
+			.contextualName("replay")
+			.highCardinalityKeyValue("ridestream.replay.id", job.id())
+			.parentObservation(this.observations.getCurrentObservation());
+		MDC.put(REPLAY_ID_MDC, job.id());
+		try {
+			logger.info("Replay " + job.id() + " started: " + job.source() + " with " + options);
+		}
+		finally {
+			MDC.remove(REPLAY_ID_MDC);
+		}
 		try {
 			Replay replay = new Replay(job, source, this.publisher, this.metrics, this.properties);
 			this.running.add(replay);
 			job.completion().thenRun(() -> this.running.remove(replay));
-			this.executor.execute(replay);
+			this.executor.execute(() -> observation.observe(() -> {
+				MDC.put(REPLAY_ID_MDC, job.id());
+				try {
+					replay.run();
+				}
+				finally {
+					logFinished(job);
+					MDC.remove(REPLAY_ID_MDC);
+				}
+			}));
 		}
 		catch (RejectedExecutionException ex) {
 			source.discard();
 			job.finish(ReplayState.FAILED, "The service is shutting down");
+			logFinished(job);
 		}
 		return job;
 	}
@@ -85,7 +117,13 @@ class ReplayService implements DisposableBean {
 		if (!job.cancel()) {
 			throw new ReplayJobFinishedException(job);
 		}
-		logger.info("Replay " + id + " cancel requested");
+		MDC.put(REPLAY_ID_MDC, id);
+		try {
+			logger.info("Replay " + id + " cancel requested");
+		}
+		finally {
+			MDC.remove(REPLAY_ID_MDC);
+		}
 		return job;
 	}
 
@@ -103,6 +141,9 @@ class ReplayService implements DisposableBean {
 
 	private static void logFinished(ReplayJob job) {
 		ReplayJobView view = job.view();
+		if (view.finishedAt() == null) {
+			return; // the job's thread ended without finishing it: it says why when it does
+		}
 		String message = "Replay " + view.id() + " " + view.state() + " after "
 				+ Duration.between(view.startedAt(), view.finishedAt()).toMillis() + " ms: " + view.rowsRead()
 				+ " rows read, " + view.published() + " published, " + view.rejected() + " rejected, "

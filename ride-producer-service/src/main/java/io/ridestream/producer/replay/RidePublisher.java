@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,9 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,6 +27,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
@@ -61,8 +66,15 @@ class RidePublisher {
 
 	private final TopicWritabilityCheck writability;
 
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
 	RidePublisher(KafkaTemplate<String, Ride> kafka, TopicProperties topic, ReplayProperties properties,
-			TopicTimestampLimits timestampLimits, TopicWritabilityCheck writability) {
+			TopicTimestampLimits timestampLimits, TopicWritabilityCheck writability, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+		this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
 		this.producers = kafka.getProducerFactory();
 		this.topic = topic.name();
 		this.sourceZone = properties.sourceZone();
@@ -91,11 +103,12 @@ class RidePublisher {
 	 */
 	void inTransaction(Consumer<Sender> work, Runnable committing) {
 		Producer<String, Ride> producer = this.producers.createProducer();
+		List<Header> trace = traceHeaders();
 		boolean interrupted = false;
 		try {
 			producer.beginTransaction();
 			try {
-				work.accept((replayId, key, row, limits) -> send(producer, replayId, key, row, limits));
+				work.accept((replayId, key, row, limits) -> send(producer, replayId, key, row, limits, trace));
 			}
 			catch (RuntimeException | Error ex) {
 				abortQuietly(producer);
@@ -170,12 +183,14 @@ class RidePublisher {
 	}
 
 	private CompletableFuture<RecordMetadata> send(Producer<String, Ride> producer, String replayId, ReplayKey key,
-			RideRow.Parsed row, TimestampLimits limits) {
+			RideRow.Parsed row, TimestampLimits limits, List<Header> trace) {
 		Ride ride = row.ride();
 		long pickup = ride.pickupTime().atZone(this.sourceZone).toInstant().toEpochMilli();
 		long timestamp = limits.timestampOf(pickup, System.currentTimeMillis());
-		List<Header> headers = List.of(header(REPLAY_ID_HEADER, replayId),
-				header(SOURCE_LINE_HEADER, Long.toString(row.position())));
+		List<Header> headers = new ArrayList<>(2 + trace.size());
+		headers.add(header(REPLAY_ID_HEADER, replayId));
+		headers.add(header(SOURCE_LINE_HEADER, Long.toString(row.position())));
+		headers.addAll(trace);
 		CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
 		producer.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers),
 				(metadata, exception) -> {
@@ -187,6 +202,21 @@ class RidePublisher {
 					}
 				});
 		return acknowledged;
+	}
+
+	/**
+	 * The W3C trace context of the replay running on this thread ({@code traceparent}, and {@code tracestate} when
+	 * there is one), put in each of its records so that consumers continue its trace; read once a transaction. A
+	 * span per ride would cost more than the ride's send.
+	 */
+	private List<Header> traceHeaders() {
+		TraceContext context = this.tracer.currentTraceContext().context();
+		if (context == null) {
+			return List.of();
+		}
+		List<Header> headers = new ArrayList<>(2);
+		this.propagator.inject(context, headers, (carrier, name, value) -> carrier.add(header(name, value)));
+		return List.copyOf(headers);
 	}
 
 	/**
