@@ -1,15 +1,12 @@
 package io.ridestream.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -97,14 +94,7 @@ class BrowserPagesIT {
 
 	/** {@code npm ci} when node_modules is missing or older than package-lock.json, as after a checkout. */
 	private static void installPlaywrightUnlessUpToDate() throws IOException {
-		Path installed = SCRIPTS.resolve("node_modules/.package-lock.json");
-		FileTime locked = Files.getLastModifiedTime(SCRIPTS.resolve("package-lock.json"));
-		if (Files.exists(installed) && Files.getLastModifiedTime(installed).compareTo(locked) >= 0) {
-			return;
-		}
-		Path log = Path.of("target", "browser-npm.log").toAbsolutePath();
-		int npm = run(log, Duration.ofMinutes(5), Map.of(), "npm", "ci", "--no-audit", "--no-fund");
-		assertThat(npm).as("npm ci in %s failed; the end of %s:%n%s", SCRIPTS, log, tail(log, 30)).isZero();
+		Commands.npmCiUnlessUpToDate(SCRIPTS, Path.of("target", "browser-npm.log").toAbsolutePath(), "");
 	}
 
 	private static void deleteScreenshots() throws IOException {
@@ -118,54 +108,15 @@ class BrowserPagesIT {
 
 	/** Runs the command in the browser tests' directory, its output to the log; the exit code. */
 	private static int run(Path log, Duration timeout, Map<String, String> environment, String... command) {
-		try {
-			Files.createDirectories(log.getParent());
-			ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
-			builder.environment().putAll(environment);
-			Process process = builder.start();
-			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly();
-				fail("%s did not finish within %s; the end of %s:%n%s", String.join(" ", command), timeout, log,
-						tail(log, 60));
-			}
-			return process.exitValue();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Commands.run(SCRIPTS, log, log, timeout, environment, command);
 	}
 
 	private static boolean runs(String... command) {
-		try {
-			return new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start()
-				.waitFor() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return Commands.runs(command);
 	}
 
 	private static String tail(Path log, int lines) {
-		try {
-			List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-			return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-		}
-		catch (IOException ex) {
-			return "(no " + log + ")";
-		}
+		return Commands.tail(log, lines);
 	}
 
 }

@@ -2,14 +2,12 @@ package io.ridestream.e2e;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +47,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Clients that share no code with Ride Stream read and write the rides topic. The bundled rides are replayed three
@@ -455,71 +451,22 @@ class OutsideClientsIT {
 
 	/** {@code npm ci} when node_modules is missing or older than package-lock.json, as after a checkout. */
 	private static void installUnlessUpToDate() throws IOException {
-		Path installed = SCRIPTS.resolve("node_modules/.package-lock.json");
-		FileTime locked = Files.getLastModifiedTime(SCRIPTS.resolve("package-lock.json"));
-		if (Files.exists(installed) && Files.getLastModifiedTime(installed).compareTo(locked) >= 0) {
-			return;
-		}
-		Path log = OUTPUT.resolve("npm.log");
-		int npm = run(log, log, Duration.ofMinutes(5), Map.of(), "npm", "ci", "--no-audit", "--no-fund");
-		assertThat(npm).as("npm ci in %s failed (lz4 builds a native module: it needs make, g++ and python3); "
-				+ "the end of %s:%n%s", SCRIPTS, log, tail(log, 30)).isZero();
+		Commands.npmCiUnlessUpToDate(SCRIPTS, OUTPUT.resolve("npm.log"),
+				" (lz4 builds a native module: it needs make, g++ and python3)");
 	}
 
 	/** Runs the command in the scripts' directory, its output and errors to these files; the exit code. */
 	private static int run(Path out, Path err, Duration timeout, Map<String, String> environment,
 			String... command) {
-		try {
-			ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile());
-			if (out.equals(err)) {
-				builder.redirectErrorStream(true).redirectOutput(out.toFile());
-			}
-			else {
-				builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-			}
-			builder.environment().putAll(environment);
-			Process process = builder.start();
-			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly();
-				fail("%s did not finish within %s; the end of %s:%n%s", String.join(" ", command), timeout, err,
-						tail(err, 60));
-			}
-			return process.exitValue();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Commands.run(SCRIPTS, out, err, timeout, environment, command);
 	}
 
 	private static boolean runs(String... command) {
-		try {
-			return new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start()
-				.waitFor() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return Commands.runs(command);
 	}
 
 	private static String tail(Path log, int lines) {
-		try {
-			List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-			return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-		}
-		catch (IOException ex) {
-			return "(no " + log + ")";
-		}
+		return Commands.tail(log, lines);
 	}
 
 	/** One record as kcat printed it with {@link #KCAT_FORMAT}. */
