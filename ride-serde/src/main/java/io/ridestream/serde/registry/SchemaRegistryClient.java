@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLException;
@@ -29,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * latest version, schema by id with the schemas it references. Every failure is a {@link SchemaRegistryException}
  * that names the registry, the subject and the cause. With several URLs, each is tried in order until one answers;
  * a failure that may pass (unreachable, 5xx, 429) is tried again by the {@link RetryPolicy}, any other answer is
- * final. Thread-safe; it caches nothing (the serdes do, one call per schema).
+ * final. After such a failure it fails at once, without asking, for {@code retries.wait.ms}: a consumer reading a
+ * batch of records whose schema it has not cached yet asks once, not once a record, while the registry is down.
+ * Thread-safe; it caches no schema (the serdes do, one call per schema).
  */
 public final class SchemaRegistryClient {
 
@@ -57,6 +60,11 @@ public final class SchemaRegistryClient {
 
 	private final String normalize;
 
+	/** The last failure of the registry itself, and until when calls fail with it without asking. */
+	private volatile SchemaRegistryException recentFailure;
+
+	private volatile long failFastUntil;
+
 	public SchemaRegistryClient(RegistrySerdeConfig config) {
 		if (!config.usesRegistry()) {
 			throw new IllegalArgumentException(RegistrySerdeConfig.SCHEMA_REGISTRY_URL + " is not set");
@@ -78,6 +86,10 @@ public final class SchemaRegistryClient {
 	 * @return the schema's id
 	 */
 	public int register(String subject, TypedSchema schema) {
+		return guarded(() -> registerOnce(subject, schema));
+	}
+
+	private int registerOnce(String subject, TypedSchema schema) {
 		String action = "registering " + schema.type().article() + " schema under subject " + subject;
 		Answer answer = call("POST", "/subjects/" + encode(subject) + "/versions" + this.normalize, schemaBody(schema),
 				action);
@@ -102,6 +114,10 @@ public final class SchemaRegistryClient {
 	 * @return the schema's id
 	 */
 	public int lookUp(String subject, TypedSchema schema) {
+		return guarded(() -> lookUpOnce(subject, schema));
+	}
+
+	private int lookUpOnce(String subject, TypedSchema schema) {
 		String action = "looking up the schema's id under subject " + subject;
 		Answer answer = call("POST", "/subjects/" + encode(subject) + this.normalize, schemaBody(schema), action);
 		if (answer.status() == 200) {
@@ -120,6 +136,10 @@ public final class SchemaRegistryClient {
 
 	/** The latest schema registered under a subject: {@code GET /subjects/{subject}/versions/latest}. */
 	public RegisteredSchema latestVersion(String subject) {
+		return guarded(() -> latestVersionOnce(subject));
+	}
+
+	private RegisteredSchema latestVersionOnce(String subject) {
 		String action = "fetching the latest schema of subject " + subject;
 		Answer answer = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null, action);
 		if (answer.status() == 404) {
@@ -138,6 +158,10 @@ public final class SchemaRegistryClient {
 	 * (Protobuf)
 	 */
 	public TypedSchema schemaById(int id, String subject) {
+		return guarded(() -> schemaByIdOnce(id, subject));
+	}
+
+	private TypedSchema schemaByIdOnce(int id, String subject) {
 		String action = "fetching schema id " + id + " for a record of subject " + subject;
 		Answer answer = call("GET", "/schemas/ids/" + id, null, action);
 		if (answer.status() == 404) {
@@ -148,6 +172,28 @@ public final class SchemaRegistryClient {
 			throw answer.failure(action);
 		}
 		return withReferences(answer, action, 0);
+	}
+
+	/**
+	 * Makes the request unless the registry failed within the last {@code retries.wait.ms}, in which case it fails
+	 * at once with that failure.
+	 */
+	private <T> T guarded(Supplier<T> request) {
+		SchemaRegistryException recent = this.recentFailure;
+		if (recent != null && System.nanoTime() - this.failFastUntil < 0) {
+			throw SchemaRegistryException.unavailable(recent.getMessage() + " (not asked again for "
+					+ this.retries.initialWait().toMillis() + " ms after a failure)", recent);
+		}
+		try {
+			return request.get();
+		}
+		catch (SchemaRegistryException ex) {
+			if (ex.registryUnavailable()) {
+				this.failFastUntil = System.nanoTime() + this.retries.initialWait().toNanos();
+				this.recentFailure = ex;
+			}
+			throw ex;
+		}
 	}
 
 	/** The schema answered, with the schemas it references read from their subjects, recursively. */

@@ -111,7 +111,7 @@ class SchemaRegistryClientTest {
 
 	@Test
 	void tellsAFailureOfTheRegistryFromAnAnswerAboutTheSchema() {
-		SchemaRegistryClient client = client(Map.of("max.retries", 0));
+		SchemaRegistryClient client = client(Map.of("max.retries", 0, "retries.wait.ms", 0));
 		this.registry.failNext(1, 503, null);
 		SchemaRegistryException overloaded = catchThrowableOfType(SchemaRegistryException.class,
 				() -> client.schemaById(1, "rides-value"));
@@ -124,6 +124,23 @@ class SchemaRegistryClientTest {
 		assertThat(overloaded.registryUnavailable()).isTrue();
 		assertThat(refused.registryUnavailable()).isTrue();
 		assertThat(noSuchId.registryUnavailable()).as(noSuchId.getMessage()).isFalse();
+	}
+
+	@Test
+	void failsAtOnceWithoutAskingForRetriesWaitMsAfterTheRegistryFailed() {
+		int id = this.registry.register("rides-value", RideSchema.json());
+		this.registry.failNext(1, 503, null);
+		SchemaRegistryClient patient = client(
+				Map.of("max.retries", 0, "retries.wait.ms", 60_000, "retries.max.wait.ms", 60_000));
+		SchemaRegistryClient eager = client(Map.of("max.retries", 0, "retries.wait.ms", 0));
+
+		assertThatExceptionOfType(SchemaRegistryException.class).isThrownBy(() -> patient.schemaById(id, "rides-value"));
+		assertThatExceptionOfType(SchemaRegistryException.class).isThrownBy(() -> patient.schemaById(id, "rides-value"))
+			.withMessageContaining("answered 503")
+			.withMessageEndingWith("(not asked again for 60000 ms after a failure)")
+			.satisfies((failure) -> assertThat(failure.registryUnavailable()).isTrue());
+		assertThat(this.registry.count("GET", "/schemas/ids/" + id)).isOne();
+		assertThat(eager.schemaById(id, "rides-value").text()).isEqualTo(RideSchema.json());
 	}
 
 	@Test
