@@ -4,6 +4,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.ridestream.producer.format.FormatProperties;
+import io.ridestream.producer.format.RideFormat;
 import io.ridestream.producer.topic.TopicProperties;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -42,10 +43,7 @@ class StartupSummary {
 	}
 
 	String summary(Environment environment, int port) {
-		Object registry = this.kafka.buildProducerProperties().get("schema.registry.url");
-		String format = (this.format.format() != null)
-				? this.format.format().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-				: (registry != null && !registry.toString().isBlank()) ? "json-schema" : "json";
+		String format = RideFormat.effective(this.format.format(), this.kafka).settingValue();
 		String where = (port < 0) ? "(no web server)"
 				: "on http://" + environment.getProperty("server.address", "0.0.0.0") + ":" + port;
 		return "Ride producer ready " + where + " (replay page /, POST /rides/replay, API docs /swagger-ui.html); writing topic " + this.topic.name()

@@ -48,7 +48,7 @@ class ConfluentSerializerNames implements EnvironmentPostProcessor, Ordered {
 		replaced.put(VALUE_SERIALIZER, "io.ridestream.serde.RideSerializer");
 		String chosen = environment.getProperty(FORMAT);
 		if (chosen == null || chosen.isBlank()) {
-			replaced.put(FORMAT, format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+			replaced.put(FORMAT, format.settingValue());
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("confluentSerializerNames", replaced));
 		this.logger.info(serializer.strip() + " is not included: Ride Stream writes the same wire format with its own "

@@ -13,7 +13,6 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.StringUtils;
 
 /**
  * Sets the producer's value serializer for {@code ridestream.format}: {@link RideSerializer} for JSON (with or
@@ -28,14 +27,11 @@ class FormatConfiguration {
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer rideFormat(FormatProperties properties, KafkaProperties kafka) {
 		RideFormat format = properties.format();
-		// spring.kafka.properties.* (all clients) and spring.kafka.producer.properties.*, as the producer gets them
-		Object registryUrl = kafka.buildProducerProperties().get(RegistrySerdeConfig.SCHEMA_REGISTRY_URL);
-		boolean registry = registryUrl != null && StringUtils.hasText(registryUrl.toString());
 		if (format == null) {
 			return (factory) -> {
 			};
 		}
-		if (format.needsRegistry() && !registry) {
+		if (format.needsRegistry() && !RideFormat.hasRegistry(kafka)) {
 			throw new RegistryRequiredException(format);
 		}
 		logger.info("Writing rides as " + switch (format) {

@@ -77,25 +77,21 @@ class ReplayService implements DisposableBean {
 			.contextualName("replay")
 			.highCardinalityKeyValue("ridestream.replay.id", job.id())
 			.parentObservation(this.observations.getCurrentObservation());
-		MDC.put(REPLAY_ID_MDC, job.id());
-		try {
+		try (MDC.MDCCloseable replayId = MDC.putCloseable(REPLAY_ID_MDC, job.id())) {
 			logger.info("Replay " + job.id() + " started: " + job.source() + " with " + options);
-		}
-		finally {
-			MDC.remove(REPLAY_ID_MDC);
 		}
 		try {
 			Replay replay = new Replay(job, source, this.publisher, this.metrics, this.properties);
 			this.running.add(replay);
 			job.completion().thenRun(() -> this.running.remove(replay));
 			this.executor.execute(() -> observation.observe(() -> {
-				MDC.put(REPLAY_ID_MDC, job.id());
-				try {
-					replay.run();
-				}
-				finally {
-					logFinished(job);
-					MDC.remove(REPLAY_ID_MDC);
+				try (MDC.MDCCloseable replayId = MDC.putCloseable(REPLAY_ID_MDC, job.id())) {
+					try {
+						replay.run();
+					}
+					finally {
+						logFinished(job); // run() finishes the job, also before it rethrows an Error
+					}
 				}
 			}));
 		}
@@ -117,12 +113,8 @@ class ReplayService implements DisposableBean {
 		if (!job.cancel()) {
 			throw new ReplayJobFinishedException(job);
 		}
-		MDC.put(REPLAY_ID_MDC, id);
-		try {
+		try (MDC.MDCCloseable replayId = MDC.putCloseable(REPLAY_ID_MDC, id)) {
 			logger.info("Replay " + id + " cancel requested");
-		}
-		finally {
-			MDC.remove(REPLAY_ID_MDC);
 		}
 		return job;
 	}
@@ -141,9 +133,6 @@ class ReplayService implements DisposableBean {
 
 	private static void logFinished(ReplayJob job) {
 		ReplayJobView view = job.view();
-		if (view.finishedAt() == null) {
-			return; // the job's thread ended without finishing it: it says why when it does
-		}
 		String message = "Replay " + view.id() + " " + view.state() + " after "
 				+ Duration.between(view.startedAt(), view.finishedAt()).toMillis() + " ms: " + view.rowsRead()
 				+ " rows read, " + view.published() + " published, " + view.rejected() + " rejected, "
