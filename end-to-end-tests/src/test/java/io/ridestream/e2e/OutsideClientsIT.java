@@ -89,6 +89,8 @@ class OutsideClientsIT {
 
 	static final String SOURCE_LINE_HEADER = "ridestream-source-line";
 
+	static final String SENT_AT_HEADER = "ridestream-sent-at";
+
 	static final JsonMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
@@ -222,7 +224,7 @@ class OutsideClientsIT {
 
 		assertThat(kcatRecords).extracting((record) -> record.headers().keySet())
 			.allSatisfy((names) -> assertThat(names).containsExactlyInAnyOrder(REPLAY_ID_HEADER, SOURCE_LINE_HEADER,
-					TRACEPARENT_HEADER));
+					TRACEPARENT_HEADER, SENT_AT_HEADER));
 		assertThat(kcatRecords)
 			.extracting((record) -> record.headers().get(REPLAY_ID_HEADER) + " line "
 					+ record.headers().get(SOURCE_LINE_HEADER))

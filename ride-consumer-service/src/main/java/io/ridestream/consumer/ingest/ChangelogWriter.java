@@ -1,14 +1,11 @@
 package io.ridestream.consumer.ingest;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.ridestream.consumer.stats.ChangelogProperties;
 import io.ridestream.consumer.stats.PartitionSnapshot;
 import io.ridestream.consumer.stats.SnapshotJson;
@@ -48,25 +45,17 @@ class ChangelogWriter {
 
 	private final PoisonMessages poisonMessages;
 
-	private final Timer latency;
+	private final RideLatency latency;
 
 	ChangelogWriter(KafkaTemplate<String, byte[]> template, ChangelogProperties changelog, TopicProperties rides,
-			OwnedPartitions owned, StalledPartitions stalled, PoisonMessages poisonMessages, MeterRegistry meters) {
+			OwnedPartitions owned, StalledPartitions stalled, PoisonMessages poisonMessages, RideLatency latency) {
 		this.template = template;
 		this.changelogTopic = changelog.topic();
 		this.ridesTopic = rides.name();
 		this.owned = owned;
 		this.stalled = stalled;
 		this.poisonMessages = poisonMessages;
-		this.latency = Timer.builder("ridestream.rides.latency")
-			.description("From a ride's record timestamp to the commit of the statistics that count it, for rides "
-					+ "stamped within the last hour (with their send time, or a live pickup time)")
-			// Client-side percentiles, a Prometheus summary: with a histogram as well, the Prometheus registry
-			// would publish only the histogram's buckets.
-			.publishPercentiles(0.5, 0.99)
-			// Two significant digits; with Micrometer's default of one, percentiles come in coarse steps.
-			.percentilePrecision(2)
-			.register(meters);
+		this.latency = latency;
 	}
 
 	/**
@@ -92,7 +81,7 @@ class ChangelogWriter {
 			});
 		}
 		long committedAt = System.currentTimeMillis();
-		checkpoint.timestamps().forEach((timestamp) -> this.latency.record(Duration.ofMillis(committedAt - timestamp)));
+		this.latency.committed(committedAt, checkpoint.timestamps());
 		for (PartitionSnapshot snapshot : snapshots) {
 			this.owned.committed(snapshot);
 			this.stalled.progressed(snapshot.partition());

@@ -5,9 +5,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * The record timestamps of the rides a checkpoint counts that are recent (within the last hour, or up to a minute
- * ahead): their send time, or the pickup time of a live ride. Older ones (a replay of last year's file stamped with
- * its pickup times) say nothing about how long counting takes, and are left out.
+ * When the rides a checkpoint counts were sent, to measure how long counting them took: their
+ * {@code ridestream-sent-at} header, or without one their record timestamp if it is recent (within the last hour, or
+ * up to a minute ahead): the send time of a producer that does not set the header, or the pickup time of a live
+ * ride. Older timestamps (a replay of last year's file stamped with its pickup times) say nothing about how long
+ * counting takes, and are left out.
  */
 final class RecentTimestamps {
 
@@ -33,17 +35,28 @@ final class RecentTimestamps {
 		this.aheadUntil = nowMillis + AHEAD_MILLIS;
 	}
 
+	/** Whether a record timestamp is recent, at this time. */
+	static boolean isRecent(long timestamp, long nowMillis) {
+		return timestamp >= nowMillis - RECENT_MILLIS && timestamp <= nowMillis + AHEAD_MILLIS;
+	}
+
+	/** Adds a ride's record timestamp, if it is recent. */
 	void add(long timestamp) {
 		if (timestamp < this.recentFrom || timestamp > this.aheadUntil) {
 			return;
 		}
+		addSendTime(timestamp);
+	}
+
+	/** Adds a ride's send time from its header, however long ago. */
+	void addSendTime(long sentAt) {
 		if (this.size == MAX_KEPT) {
 			return;
 		}
 		if (this.size == this.timestamps.length) {
 			this.timestamps = Arrays.copyOf(this.timestamps, this.size * 2);
 		}
-		this.timestamps[this.size++] = timestamp;
+		this.timestamps[this.size++] = sentAt;
 	}
 
 	void forEach(LongConsumer action) {

@@ -62,6 +62,8 @@ class RideListener implements ConsumerSeekAware {
 
 	private final ReplayArrivals arrivals;
 
+	private final PartitionLag lag;
+
 	private final List<WindowSpec> windows;
 
 	private final PickupBounds pickupBounds;
@@ -77,8 +79,9 @@ class RideListener implements ConsumerSeekAware {
 
 	RideListener(TopicProperties topic, ChangelogProperties changelogProperties, OwnedPartitions owned,
 			ChangelogWriter changelog, StalledPartitions stalled, WindowsProperties windows, ZoneLookup zones,
-			ReplayArrivals arrivals) {
+			ReplayArrivals arrivals, PartitionLag lag) {
 		this.arrivals = arrivals;
+		this.lag = lag;
 		this.zones = zones;
 		this.topic = topic;
 		this.owned = owned;
@@ -105,6 +108,7 @@ class RideListener implements ConsumerSeekAware {
 			if (checkpoint.due(this.commitIntervalNanos)) {
 				this.changelog.commit(checkpoint, consumer);
 			}
+			this.lag.measure(consumer);
 		}
 		catch (RuntimeException ex) {
 			countAgain(checkpoint, records, consumer, ex);
@@ -118,6 +122,7 @@ class RideListener implements ConsumerSeekAware {
 		if (!checkpoint.isEmpty()) {
 			commitOrCountAgain(checkpoint, event.getConsumer());
 		}
+		this.lag.measure(event.getConsumer());
 	}
 
 	private void count(List<ConsumerRecord<String, Ride>> records, Checkpoint checkpoint, Consumer<?, ?> consumer) {
@@ -141,7 +146,13 @@ class RideListener implements ConsumerSeekAware {
 			}
 			if (record.value() != null) {
 				count.addRide(record.offset(), record.value());
-				checkpoint.timestamps().add(record.timestamp());
+				long sentAt = SendTime.of(record);
+				if (sentAt != SendTime.UNKNOWN) {
+					checkpoint.timestamps().addSendTime(sentAt);
+				}
+				else {
+					checkpoint.timestamps().add(record.timestamp());
+				}
 			}
 			else {
 				RegistryUnavailableException.throwIfMarked(record);
@@ -149,6 +160,7 @@ class RideListener implements ConsumerSeekAware {
 				count.addDeadLetter(record.offset());
 			}
 		}
+		this.lag.counted(records.subList(0, taken));
 		readOnFrom(nextOffsets(counts, records.subList(taken, records.size())), consumer);
 		startOverForANewTopic(counts.values(), checkpoint, consumer);
 	}
@@ -273,7 +285,9 @@ class RideListener implements ConsumerSeekAware {
 				countAgainAfterRevocation(checkpoint, partitions);
 			}
 		}
-		this.owned.revoke(partitions.stream().map(TopicPartition::partition).toList());
+		List<Integer> revoked = partitions.stream().map(TopicPartition::partition).toList();
+		this.owned.revoke(revoked);
+		this.lag.forget(revoked);
 		if (!partitions.isEmpty()) {
 			logger.info("Revoked " + partitions);
 		}

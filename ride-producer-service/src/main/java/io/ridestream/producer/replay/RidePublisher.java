@@ -40,7 +40,7 @@ import io.ridestream.producer.topic.TopicProperties;
 /**
  * Sends rides to the rides topic in transactions, without waiting for Kafka's acknowledgement of each ride. Each
  * record carries the pickup time as its timestamp when the topic accepts it, the send time otherwise
- * ({@link TimestampLimits}), and names the replay and CSV line it came from in its headers.
+ * ({@link TimestampLimits}), and names the replay and CSV line it came from, and its send time, in its headers.
  * <p>
  * Drives the transactional producer itself rather than through {@code KafkaTemplate}, which aborts after a failed
  * commit: a commit that timed out may still complete, and Kafka's documentation allows retrying it.
@@ -51,6 +51,13 @@ class RidePublisher {
 	static final String REPLAY_ID_HEADER = "ridestream-replay-id";
 
 	static final String SOURCE_LINE_HEADER = "ridestream-source-line";
+
+	/**
+	 * When the ride was handed to the producer, in milliseconds since the epoch, as decimal text: consumers measure
+	 * lag and latency from it, as the record timestamp is usually the pickup time. Last, so that a consumer's
+	 * {@code lastHeader} finds it first.
+	 */
+	static final String SENT_AT_HEADER = "ridestream-sent-at";
 
 	private static final Log logger = LogFactory.getLog(RidePublisher.class);
 
@@ -186,11 +193,13 @@ class RidePublisher {
 			RideRow.Parsed row, TimestampLimits limits, List<Header> trace) {
 		Ride ride = row.ride();
 		long pickup = ride.pickupTime().atZone(this.sourceZone).toInstant().toEpochMilli();
-		long timestamp = limits.timestampOf(pickup, System.currentTimeMillis());
-		List<Header> headers = new ArrayList<>(2 + trace.size());
+		long now = System.currentTimeMillis();
+		long timestamp = limits.timestampOf(pickup, now);
+		List<Header> headers = new ArrayList<>(3 + trace.size());
 		headers.add(header(REPLAY_ID_HEADER, replayId));
 		headers.add(header(SOURCE_LINE_HEADER, Long.toString(row.position())));
 		headers.addAll(trace);
+		headers.add(header(SENT_AT_HEADER, Long.toString(now)));
 		CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
 		producer.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers),
 				(metadata, exception) -> {

@@ -78,6 +78,16 @@ class ReplayApiTests {
 	}
 
 	@Test
+	void stampsEachRideWithTheTimeItWasSentInAHeader() {
+		long before = System.currentTimeMillis();
+		ReplayJobView job = this.replays.awaitFinished(this.replays.start("limit=20").id());
+		long after = System.currentTimeMillis();
+
+		assertThat(records(job)).hasSize(20)
+			.allSatisfy((record) -> assertThat(RideRecords.sentAt(record)).isBetween(before, after));
+	}
+
+	@Test
 	void answersAcceptedWithTheJobAndWhereToFollowIt() {
 		this.client.post()
 			.uri("/rides/replay?limit=1")

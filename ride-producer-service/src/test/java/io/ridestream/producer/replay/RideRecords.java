@@ -88,6 +88,10 @@ final class RideRecords {
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
+	static long sentAt(ConsumerRecord<?, ?> record) {
+		return Long.parseLong(header(record, RidePublisher.SENT_AT_HEADER));
+	}
+
 	static long sourceLine(ConsumerRecord<?, ?> record) {
 		return Long.parseLong(header(record, RidePublisher.SOURCE_LINE_HEADER));
 	}
