@@ -1,9 +1,12 @@
 package io.ridestream.consumer.stats;
 
+import java.util.Locale;
+
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.ridestream.consumer.windows.WindowSpec;
 
 import org.springframework.stereotype.Component;
 
@@ -35,6 +38,16 @@ class StatsMetrics implements MeterBinder {
 			.description("Rides counted in the totals but in no window: picked up at an implausible time, or far "
 					+ "ahead of the other rides of their partition")
 			.register(registry);
+		for (WindowSpec.Kind kind : WindowSpec.Kind.values()) {
+			String window = kind.name().toLowerCase(Locale.ROOT);
+			FunctionCounter
+				.builder("ridestream.rides.late", this.statistics,
+						(stats) -> stats.current().lateRides().getOrDefault(window, 0L))
+				.description("Rides that came after their window closed (its grace period over): counted in the "
+						+ "totals, and as late in their window, not in its figures")
+				.tag("window", window)
+				.register(registry);
+		}
 		Gauge.builder("ridestream.revenue.total", this.statistics, (stats) -> stats.current().totalAmount().doubleValue())
 			.description("Sum of total_amount of the rides counted, in dollars (approximate; exact on /stats)")
 			.register(registry);

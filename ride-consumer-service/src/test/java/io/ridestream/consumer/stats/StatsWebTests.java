@@ -346,7 +346,9 @@ class StatsWebTests {
 			.contains("ridestream_rides_dead_letters_total 1.0")
 			.contains("ridestream_partitions_assigned 0.0")
 			// the Prometheus client keeps the _total suffix for counters, so the gauge is ridestream_revenue
-			.contains("ridestream_revenue 72.6");
+			.contains("ridestream_revenue 72.6")
+			.contains("ridestream_rides_late_total{window=\"tumbling\"} 0.0")
+			.contains("ridestream_rides_late_total{window=\"hopping\"} 0.0");
 	}
 
 	@Test
