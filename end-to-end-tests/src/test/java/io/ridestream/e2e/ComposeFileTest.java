@@ -66,6 +66,35 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void theMonitoringProfileRunsPrometheusAndGrafanaOnLocalhostWithTheRepositorysConfiguration() {
+		Map<String, Object> prometheus = services.get("prometheus");
+		Map<String, Object> grafana = services.get("grafana");
+
+		assertThat(prometheus).containsEntry("profiles", List.of("monitoring"))
+			.containsEntry("ports", List.of("127.0.0.1:9090:9090"));
+		assertThat(grafana).containsEntry("profiles", List.of("monitoring"))
+			.containsEntry("ports", List.of("127.0.0.1:3000:3000"));
+		assertThat(section("grafana", "depends_on")).containsEntry("prometheus", Map.of("condition", "service_healthy"));
+		for (String name : List.of("prometheus", "grafana")) {
+			assertThat(mountedFromTheRepository(name)).as(name)
+				.isNotEmpty()
+				.allSatisfy((path) -> assertThat(ServiceProcess.PROJECT_ROOT.resolve(path)).exists());
+		}
+		assertThat(mountedFromTheRepository("grafana")).contains("./monitoring/grafana/provisioning",
+				"./monitoring/grafana/dashboards");
+		assertThat(mountedFromTheRepository("prometheus")).contains("./monitoring/prometheus/prometheus.yml");
+	}
+
+	@Test
+	void theScrapeConfigScrapesEveryServiceOnThePortItListensOnInTheComposeNetwork() throws IOException {
+		String scrapeConfig = Files.readString(ServiceProcess.PROJECT_ROOT.resolve("monitoring/prometheus/prometheus.yml"));
+
+		assertThat(scrapeConfig).contains("\"ride-producer-service:8080\"", "\"ride-consumer-service:8081\"",
+				"\"ride-consumer-service-2:8081\"");
+		assertThat(services).containsKeys("ride-producer-service", "ride-consumer-service", "ride-consumer-service-2");
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void thePodmanFileSwapsOnlyKafkaAndTheRegistryForImagesBuiltHere() throws IOException {
 		Map<String, Map<String, Object>> swapped;
@@ -132,6 +161,15 @@ class ComposeFileTest {
 		assertThat(ServiceProcess.PROJECT_ROOT.resolve("Dockerfile")).content()
 			.contains("-pl \"$SERVICE\" -am")
 			.contains("COPY . .");
+	}
+
+	/** The repository's paths a service mounts ("./x:/y:ro"), as written. */
+	@SuppressWarnings("unchecked")
+	private static List<String> mountedFromTheRepository(String service) {
+		return ((List<String>) services.get(service).getOrDefault("volumes", List.of())).stream()
+			.map((volume) -> volume.substring(0, volume.indexOf(':')))
+			.filter((source) -> source.startsWith("./"))
+			.toList();
 	}
 
 	@SuppressWarnings("unchecked")
