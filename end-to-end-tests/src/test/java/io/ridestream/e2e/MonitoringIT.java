@@ -45,6 +45,11 @@ class MonitoringIT {
 
 	static final Path DASHBOARD = MONITORING.resolve("grafana/dashboards/ride-stream.json");
 
+	static final Path BROWSER_SCRIPTS = Path.of("src", "test", "browser").toAbsolutePath();
+
+	/** Prometheus' graphs of the dashboard's time series, for the README. */
+	static final Path GRAPHS = Path.of("target", "monitoring-screenshots", "prometheus-graphs.png").toAbsolutePath();
+
 	/** Names in a query that are not metrics: PromQL's keywords, and what comes before "(" (functions). */
 	private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
 			"group_right", "bool", "offset", "and", "or", "unless", "inf", "nan");
@@ -108,13 +113,7 @@ class MonitoringIT {
 
 	@Test
 	void prometheusWithTheComposeScrapeConfigAnswersEveryQueryOfTheDashboardWithNumbers() throws IOException {
-		startPrometheus();
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(query("up")).as(() -> "every target of the scrape config up: "
-					+ Http.get("http://127.0.0.1:" + prometheusPort + "/api/v1/targets").body())
-				.hasSize(2)
-				.allSatisfy((sample) -> assertThat(sample.value()).isEqualTo("1")));
-		replayAndAwaitCounted();
+		awaitPrometheusScrapingAReplay();
 
 		List<String> queries = new ArrayList<>(metricsByQuery().keySet());
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries).allSatisfy((expr) -> {
@@ -125,6 +124,47 @@ class MonitoringIT {
 		assertThat(query("sum(ridestream_replay_rides_total{outcome=\"published\"})")).singleElement()
 			.extracting(Sample::value)
 			.isNotEqualTo("0");
+	}
+
+	@Test
+	void prometheusDrawsTheDashboardsTimeSeriesAsGraphs() throws IOException {
+		awaitPrometheusScrapingAReplay();
+		List<String> queries = queriesOf("Replay throughput", "Consumer rate", "End-to-end latency",
+				"Consumer lag (records)");
+		// A paced replay (about 13 s), so that the graphs show rides flowing, not a step.
+		JsonNode paced = Http.send("POST", services.producer().url("/rides/replay?rate=20"),
+				Map.of(Http.REQUESTED_BY, "monitoring-test", "Accept", "application/json")).json();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> Http.get(services.producer().url("/rides/replay/" + paced.path("id").asString())).json()
+				.path("state").asString(), (state) -> !state.equals("RUNNING"));
+		Commands.npmCiUnlessUpToDate(BROWSER_SCRIPTS, Path.of("target", "browser-npm.log").toAbsolutePath(), "");
+		Path log = Path.of("target", "prometheus-graphs.log").toAbsolutePath();
+
+		int exitCode = Commands.run(BROWSER_SCRIPTS, log, log, Duration.ofMinutes(2),
+				Map.of("PROMETHEUS_URL", "http://127.0.0.1:" + prometheusPort, "QUERIES", json(queries), "SCREENSHOT",
+						GRAPHS.toString(), "RANGE", "1m"),
+				"node", "prometheus-graphs.mjs");
+
+		assertThat(exitCode).as("node prometheus-graphs.mjs: %s", Commands.tail(log, 20)).isZero();
+		assertThat(GRAPHS).isNotEmptyFile();
+	}
+
+	/** Once: Prometheus running with the compose profile's scrape config, every target up, and a replay counted. */
+	private static synchronized void awaitPrometheusScrapingAReplay() throws IOException {
+		if (prometheus != null) {
+			return;
+		}
+		startPrometheus();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(query("up")).as(() -> "every target of the scrape config up: "
+					+ Http.get("http://127.0.0.1:" + prometheusPort + "/api/v1/targets").body())
+				.hasSize(2)
+				.allSatisfy((sample) -> assertThat(sample.value()).isEqualTo("1")));
+		replayAndAwaitCounted();
+	}
+
+	private static String json(List<String> strings) {
+		return JsonMapper.builder().build().writeValueAsString(strings);
 	}
 
 	private static String scrape(ServiceProcess service) {
@@ -196,6 +236,19 @@ class MonitoringIT {
 			samples.add(new Sample(labels, result.path("value").get(1).asString()));
 		}
 		return samples;
+	}
+
+	/** The queries of these panels of the dashboard. */
+	private static List<String> queriesOf(String... titles) throws IOException {
+		JsonNode dashboard = JsonMapper.builder().build().readTree(DASHBOARD.toFile());
+		List<String> queries = new ArrayList<>();
+		for (JsonNode panel : dashboard.path("panels")) {
+			if (List.of(titles).contains(panel.path("title").asString())) {
+				panel.path("targets").forEach((target) -> queries.add(target.path("expr").asString()));
+			}
+		}
+		assertThat(queries).as("queries of %s", List.of(titles)).hasSizeGreaterThanOrEqualTo(titles.length);
+		return queries;
 	}
 
 	/** Each query of the dashboard, with the metrics it names. */
