@@ -40,5 +40,7 @@ RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefres
     || { cat /tmp/training.log >&2; exit 1; }; \
     test -s application.jsa && rm /tmp/training.log
 USER 10001:10001
+# The services listen on 127.0.0.1 by default; in a container that would be unreachable through a published port.
+ENV SERVER_ADDRESS=0.0.0.0
 # java is PID 1, so "docker stop" (SIGTERM) reaches Spring Boot's graceful shutdown. JVM flags: JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/application.jsa", "-XX:MaxRAMPercentage=75", "-jar", "/app/application.jar"]

@@ -2,12 +2,17 @@ package io.ridestream.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,6 +34,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -69,6 +75,20 @@ class OperabilityIT {
 	}
 
 	@Test
+	void bothServicesListenOnLoopbackOnlyUnlessToldOtherwise() throws SocketException {
+		List<InetAddress> others = nonLoopbackAddresses();
+		assumeThat(others).as("this machine has a network address besides loopback").isNotEmpty();
+
+		for (ServiceProcess service : List.of(services.producer(), services.consumer())) {
+			assertThat(Http.status(service.url("/actuator/health"))).isEqualTo(200);
+			for (InetAddress address : others) {
+				String url = "http://" + host(address) + ":" + service.port() + "/actuator/health";
+				assertThat(Http.status(url)).as(url).isEqualTo(-1);
+			}
+		}
+	}
+
+	@Test
 	void producerDocumentsEveryEndpointItServes() {
 		assertThat(documented(services.producer())).isEqualTo(served(services.producer())).isNotEmpty();
 	}
@@ -86,6 +106,24 @@ class OperabilityIT {
 	@Test
 	void consumerAnswersEveryDocumentedExampleAsDocumented() {
 		assertThat(examplesAnsweredOtherwise(services.consumer())).isEmpty();
+	}
+
+	private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+		List<InetAddress> addresses = new ArrayList<>();
+		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+			if (network.isUp() && !network.isLoopback()) {
+				Collections.list(network.getInetAddresses())
+					.stream()
+					.filter((address) -> !address.isLinkLocalAddress())
+					.forEach(addresses::add);
+			}
+		}
+		return addresses;
+	}
+
+	private static String host(InetAddress address) {
+		String host = address.getHostAddress().replaceFirst("%.*", ""); // no zone: the address is not link-local
+		return (address instanceof Inet6Address) ? "[" + host + "]" : host;
 	}
 
 	/** "GET /stats/windows" for each operation of the document. */

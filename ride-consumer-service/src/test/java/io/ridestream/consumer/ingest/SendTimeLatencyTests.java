@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.ridestream.consumer.PrometheusScrape;
 import io.ridestream.consumer.RidesCsvFigures;
 import io.ridestream.model.Ride;
 import io.ridestream.serde.RideSerializer;
@@ -72,8 +73,9 @@ class SendTimeLatencyTests {
 			}
 		}
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> number(HISTOGRAM_COUNT, prometheus()), (count) -> count == 10);
-		String metrics = prometheus();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> number(HISTOGRAM_COUNT, PrometheusScrape.of(this.http)), (count) -> count == 10);
+		String metrics = PrometheusScrape.of(this.http);
 
 		assertThat(number(HISTOGRAM_SUM, metrics)).as("ten rides counted at least 3 s after they were sent")
 			.isBetween(30.0, 300.0);
@@ -84,24 +86,16 @@ class SendTimeLatencyTests {
 	@Test
 	void publishesTheLagOfEachPartitionInRecordsAndSeconds() {
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> number(LAG_RECORDS, prometheus()) + " records, " + number(LAG_SECONDS, prometheus()) + " s",
-					"0.0 records, 0.0 s"::equals);
+			.until(() -> lag(PrometheusScrape.of(this.http)), "0.0 records, 0.0 s"::equals);
+	}
+
+	private static String lag(String metrics) {
+		return number(LAG_RECORDS, metrics) + " records, " + number(LAG_SECONDS, metrics) + " s";
 	}
 
 	private static double number(Pattern pattern, String text) {
 		Matcher matcher = pattern.matcher(text);
 		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
-	}
-
-	private String prometheus() {
-		return this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ridestream.consumer.PrometheusScrape;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -340,7 +341,7 @@ class StatsWebTests {
 
 	@Test
 	void publishesTheStatisticsAsPrometheusMetrics() {
-		String metrics = prometheus();
+		String metrics = PrometheusScrape.of(this.http);
 
 		assertThat(metrics).contains("ridestream_rides_consumed_total 4.0")
 			.contains("ridestream_rides_dead_letters_total 1.0")
@@ -355,22 +356,11 @@ class StatsWebTests {
 	void publishesTheMedianAndThe99thPercentileOfTheLatencyToPrometheus() {
 		this.meters.get("ridestream.rides.latency").timer().record(Duration.ofMillis(120));
 
-		String metrics = prometheus();
+		String metrics = PrometheusScrape.of(this.http);
 
 		assertThat(metrics).containsPattern("ridestream_rides_latency_seconds\\{quantile=\"0.5\"\\} 0\\.1[12]")
 			.containsPattern("ridestream_rides_latency_seconds\\{quantile=\"0.99\"\\} 0\\.1[12]")
 			.contains("ridestream_rides_latency_seconds_max 0.12");
-	}
-
-	private String prometheus() {
-		return this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private JsonNode json(String path) {
