@@ -160,7 +160,9 @@ class ComposeFileTest {
 		}
 		assertThat(ServiceProcess.PROJECT_ROOT.resolve("Dockerfile")).content()
 			.contains("-pl \"$SERVICE\" -am")
-			.contains("COPY . .");
+			.contains("COPY . .")
+			// the services listen on 127.0.0.1 by default: unreachable through a published port without it
+			.contains("ENV SERVER_ADDRESS=0.0.0.0");
 	}
 
 	/** The repository's paths a service mounts ("./x:/y:ro"), as written. */
