@@ -81,7 +81,7 @@ class ChangelogWriter {
 			});
 		}
 		long committedAt = System.currentTimeMillis();
-		this.latency.committed(committedAt, checkpoint.timestamps());
+		this.latency.committed(committedAt, checkpoint.sendTimes());
 		for (PartitionSnapshot snapshot : snapshots) {
 			this.owned.committed(snapshot);
 			this.stalled.progressed(snapshot.partition());

@@ -22,7 +22,7 @@ final class Checkpoint {
 
 	private final List<ConsumerRecord<?, ?>> deadLetters = new ArrayList<>();
 
-	private final RecentTimestamps timestamps = new RecentTimestamps();
+	private final SendTimes sendTimes = new SendTimes();
 
 	/** The consumer whose partitions these are, for its group's metadata when committing. */
 	private Consumer<?, ?> consumer;
@@ -47,9 +47,9 @@ final class Checkpoint {
 		this.deadLetters.add(record);
 	}
 
-	/** The record timestamp of a counted ride, for the time from it to the commit that counts it. */
-	RecentTimestamps timestamps() {
-		return this.timestamps;
+	/** When the counted rides were sent, for the time from then to the commit that counts them. */
+	SendTimes sendTimes() {
+		return this.sendTimes;
 	}
 
 	void consumer(Consumer<?, ?> consumer) {
@@ -86,7 +86,7 @@ final class Checkpoint {
 	void clear() {
 		this.counts.clear();
 		this.deadLetters.clear();
-		this.timestamps.clear();
+		this.sendTimes.clear();
 	}
 
 }

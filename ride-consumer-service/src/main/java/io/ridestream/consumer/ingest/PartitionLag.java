@@ -52,7 +52,7 @@ class PartitionLag {
 			ConsumerRecord<?, ?> record = records.get(i);
 			boolean lastOfItsPartition = i + 1 == records.size() || records.get(i + 1).partition() != record.partition();
 			if (lastOfItsPartition) {
-				lag(record.partition()).lastSentAt = sentAt(record, now);
+				lag(record.partition()).lastSentAt = SendTime.ofOrRecentTimestamp(record, now);
 			}
 		}
 	}
@@ -80,15 +80,6 @@ class PartitionLag {
 
 	private Lag lag(int partition) {
 		return this.partitions.computeIfAbsent(partition, (number) -> new Lag(this.meters, number));
-	}
-
-	/** Its send time, else its record timestamp if that is recent (a live producer's send time), else unknown. */
-	private static long sentAt(ConsumerRecord<?, ?> record, long now) {
-		long sentAt = SendTime.of(record);
-		if (sentAt != SendTime.UNKNOWN) {
-			return sentAt;
-		}
-		return RecentTimestamps.isRecent(record.timestamp(), now) ? record.timestamp() : SendTime.UNKNOWN;
 	}
 
 	/** One partition's figures and the gauges that publish them. */

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The end-to-end latency of each ride, from its send time ({@link RecentTimestamps}) to the commit of the statistics
+ * The end-to-end latency of each ride, from its send time ({@link SendTime#ofOrRecentTimestamp}) to the commit of the statistics
  * that count it, published twice: as {@code ridestream.rides.latency}, a summary with the median and 99th percentile
  * worked out here, and as {@code ridestream.rides.latency.histogram}, a histogram whose buckets Prometheus can add up
  * across instances and turn into percentiles over any range ({@code histogram_quantile}). The Prometheus registry
@@ -40,7 +40,7 @@ class RideLatency {
 	}
 
 	/** Records the latency of each ride of a checkpoint committed at this time. */
-	void committed(long committedAtMillis, RecentTimestamps sentAt) {
+	void committed(long committedAtMillis, SendTimes sentAt) {
 		sentAt.forEach((sent) -> {
 			long millis = committedAtMillis - sent;
 			this.summary.record(millis, TimeUnit.MILLISECONDS);

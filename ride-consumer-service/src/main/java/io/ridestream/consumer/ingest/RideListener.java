@@ -127,7 +127,7 @@ class RideListener implements ConsumerSeekAware {
 
 	private void count(List<ConsumerRecord<String, Ride>> records, Checkpoint checkpoint, Consumer<?, ?> consumer) {
 		long deadline = System.nanoTime() + this.maxBatchNanos;
-		checkpoint.timestamps().now(System.currentTimeMillis());
+		checkpoint.sendTimes().now(System.currentTimeMillis());
 		Map<Integer, PartitionCount> counts = new LinkedHashMap<>();
 		PartitionCount count = null;
 		int taken = 0;
@@ -146,13 +146,7 @@ class RideListener implements ConsumerSeekAware {
 			}
 			if (record.value() != null) {
 				count.addRide(record.offset(), record.value());
-				long sentAt = SendTime.of(record);
-				if (sentAt != SendTime.UNKNOWN) {
-					checkpoint.timestamps().addSendTime(sentAt);
-				}
-				else {
-					checkpoint.timestamps().add(record.timestamp());
-				}
+				checkpoint.sendTimes().add(record);
 			}
 			else {
 				RegistryUnavailableException.throwIfMarked(record);

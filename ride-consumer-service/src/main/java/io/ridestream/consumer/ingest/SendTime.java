@@ -1,5 +1,7 @@
 package io.ridestream.consumer.ingest;
 
+import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -12,6 +14,10 @@ final class SendTime {
 	static final String HEADER = "ridestream-sent-at";
 
 	static final long UNKNOWN = -1;
+
+	private static final long RECENT_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+	private static final long AHEAD_MILLIS = TimeUnit.MINUTES.toMillis(1);
 
 	private SendTime() {
 	}
@@ -31,6 +37,22 @@ final class SendTime {
 			millis = millis * 10 + (digit - '0');
 		}
 		return millis;
+	}
+
+	/**
+	 * The record's send time from its header; without one, its record timestamp if that is recent (within the last
+	 * hour, or up to a minute ahead: the send time of a producer that does not set the header, or the pickup time of
+	 * a live ride); else {@link #UNKNOWN}. Older timestamps (a replay of last year's file stamped with its pickup
+	 * times) say nothing about when the ride was sent.
+	 */
+	static long ofOrRecentTimestamp(ConsumerRecord<?, ?> record, long nowMillis) {
+		long sentAt = of(record);
+		if (sentAt != UNKNOWN) {
+			return sentAt;
+		}
+		long timestamp = record.timestamp();
+		boolean recent = timestamp >= nowMillis - RECENT_MILLIS && timestamp <= nowMillis + AHEAD_MILLIS;
+		return recent ? timestamp : UNKNOWN;
 	}
 
 }
