@@ -5,9 +5,10 @@
 #   - builds every image from the Dockerfiles with podman-compose,
 #   - starts compose.yaml + compose.podman.yaml (which swaps only Kafka's and Confluent's images, which cannot be
 #     pulled here) with both consumers of the two-consumers profile,
-#   - every service turns healthy (podman-compose 1.0 starts them all at once, ignoring "condition: service_healthy",
+#   - every service turns healthy (Grafana of the profile monitoring left out: no image for it here) (podman-compose 1.0 starts them all at once, ignoring "condition: service_healthy",
 #     so the start order compose.yaml asks for is checked in the file, by ComposeFileTest, not here);
 #   - a replay through the producer's published port; both consumers' /stats equal the figures worked out here;
+#   - Prometheus scrapes the three services (monitoring/prometheus/prometheus.yml) and has the rides counted;
 #   - a consumer killed (kill -9) is restarted by its restart policy and the totals stay exact;
 #   - with Kafka stopped the producer turns unhealthy, and healthy again once Kafka is back; a replay then works;
 #   - "down" leaves no container, network or volume of the project.
@@ -22,7 +23,9 @@ cd -- "$(dirname -- "${BASH_SOURCE[0]}")"
 
 PROJECT=ridestream-compose-test
 COMPOSE=(podman-compose -p "$PROJECT" -f compose.yaml -f compose.podman.yaml)
-SERVICES=(kafka schema-registry ride-consumer-service ride-consumer-service-2 ride-producer-service)
+# Every service but Grafana (profile monitoring), whose image cannot be pulled or built here. podman-compose 1.0
+# ignores profiles, so the services are named to "up".
+SERVICES=(kafka schema-registry ride-consumer-service ride-consumer-service-2 ride-producer-service prometheus)
 RIDES_CSV=ride-producer-service/src/main/resources/data/rides.csv
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-300}
 
@@ -83,7 +86,7 @@ image_size() { podman image inspect --format '{{.Size}}' "$1" | awk '{ printf "%
 
 build_images() {
   local service started
-  for service in kafka schema-registry ride-consumer-service ride-producer-service; do
+  for service in kafka schema-registry ride-consumer-service ride-producer-service prometheus; do
     started=$(now)
     "${COMPOSE[@]}" build "$service" >".run/compose-test/build-$service.log" 2>&1 \
       || { tail -n 40 ".run/compose-test/build-$service.log"; fail "building $service"; }
@@ -95,6 +98,7 @@ image_of() {
   case $1 in
     kafka) echo ride-stream/local-kafka:0.1.0-SNAPSHOT ;;
     schema-registry) echo ride-stream/test-schema-registry:0.1.0-SNAPSHOT ;;
+    prometheus) echo ride-stream/prometheus:0.1.0-SNAPSHOT ;;
     *) echo "ride-stream/$1:0.1.0-SNAPSHOT" ;;
   esac
 }
@@ -197,6 +201,22 @@ await_exact_stats() {
   echo "Both consumers (8081, 8082) serve the exact figures of $replays replay(s): $expected"
 }
 
+# Whether Prometheus, on its published port, has every target of its scrape config up (the producer and both
+# consumers) and the consumers' count of the rides.
+prometheus_sees() {
+  curl -sf 'http://127.0.0.1:9090/api/v1/query?query=up' >.run/compose-test/prometheus-up.json || return 1
+  curl -sf 'http://127.0.0.1:9090/api/v1/query?query=max(ridestream_rides_consumed_total)' \
+    >.run/compose-test/prometheus-rides.json || return 1
+  python3 - "$1" <<'EOF'
+import json, sys
+up = json.load(open(".run/compose-test/prometheus-up.json"))["data"]["result"]
+rides = json.load(open(".run/compose-test/prometheus-rides.json"))["data"]["result"]
+instances = sorted(sample["metric"]["instance"] for sample in up if sample["value"][1] == "1")
+expected = ["ride-consumer-service-2:8081", "ride-consumer-service:8081", "ride-producer-service:8080"]
+sys.exit(0 if instances == expected and rides and float(rides[0]["value"][1]) == float(sys.argv[1]) else 1)
+EOF
+}
+
 project_leftovers() {
   podman ps -a --format '{{.Names}}' | grep "^${PROJECT}_" || true
   podman network ls --format '{{.Name}}' | grep "^${PROJECT}_" || true
@@ -247,7 +267,7 @@ build_images
 step "Up: ${COMPOSE[*]} up -d"
 STACK_UP=true
 started=$(now)
-"${COMPOSE[@]}" up -d >.run/compose-test/up.log 2>&1 || { cat .run/compose-test/up.log; fail "up"; }
+"${COMPOSE[@]}" up -d "${SERVICES[@]}" >.run/compose-test/up.log 2>&1 || { cat .run/compose-test/up.log; fail "up"; }
 await_all_healthy "$started"
 echo "Every service healthy"
 
@@ -255,6 +275,11 @@ step "Replay rides.csv through the producer's published port"
 rides=$(($(grep -c '[^[:space:]]' "$RIDES_CSV") - 1))
 replay "$rides"
 await_exact_stats 1
+
+step "Prometheus (profile monitoring) scrapes every service as monitoring/prometheus/prometheus.yml says"
+await "every scrape target up, and the rides counted in Prometheus" 90 prometheus_sees "$rides" >/dev/null \
+  || fail "Prometheus: $(cat .run/compose-test/prometheus-up.json 2>/dev/null)"
+echo "Prometheus scrapes the producer and both consumers (up = 1) and has their $rides rides counted"
 
 step "Kill -9 a consumer: its restart policy brings it back, the totals stay exact"
 consumer=$(container ride-consumer-service)

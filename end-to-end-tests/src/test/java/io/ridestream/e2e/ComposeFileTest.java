@@ -96,13 +96,13 @@ class ComposeFileTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void thePodmanFileSwapsOnlyKafkaAndTheRegistryForImagesBuiltHere() throws IOException {
+	void thePodmanFileSwapsOnlyTheImagesThatCannotBePulledHereForImagesBuiltHere() throws IOException {
 		Map<String, Map<String, Object>> swapped;
 		try (Reader podman = Files.newBufferedReader(ServiceProcess.PROJECT_ROOT.resolve("compose.podman.yaml"))) {
 			swapped = (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(podman).get("services");
 		}
 
-		assertThat(swapped).containsOnlyKeys("kafka", "schema-registry");
+		assertThat(swapped).containsOnlyKeys("kafka", "schema-registry", "prometheus");
 		swapped.forEach((name, service) -> {
 			Map<String, Object> build = (Map<String, Object>) service.get("build");
 			assertThat(ServiceProcess.PROJECT_ROOT.resolve(String.valueOf(build.get("dockerfile")))).as(name).isRegularFile();
