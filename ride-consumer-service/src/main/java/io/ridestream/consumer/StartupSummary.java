@@ -49,8 +49,9 @@ class StartupSummary {
 	String summary(Environment environment, int port) {
 		String where = (port < 0) ? "(no web server)"
 				: "on http://" + environment.getProperty("server.address", "0.0.0.0") + ":" + port;
-		return "Ride consumer ready " + where + " (live page /stats, API docs /swagger-ui.html); counting topic " + this.rides.name() + " (group "
-				+ this.kafka.getConsumer().getGroupId() + ") into changelog " + this.changelog.topic()
+		return "Ride consumer ready " + where + " (live page /stats, API docs /swagger-ui.html); counting topic "
+				+ this.rides.name() + " (group " + this.kafka.getConsumer().getGroupId() + ") into changelog "
+				+ this.changelog.topic()
 				+ ", dead letters to " + this.deadLetters.topic() + ", on Kafka "
 				+ String.join(",", this.kafka.getBootstrapServers());
 	}

@@ -46,7 +46,8 @@ class StartupSummary {
 		String format = RideFormat.effective(this.format.format(), this.kafka).settingValue();
 		String where = (port < 0) ? "(no web server)"
 				: "on http://" + environment.getProperty("server.address", "0.0.0.0") + ":" + port;
-		return "Ride producer ready " + where + " (replay page /, POST /rides/replay, API docs /swagger-ui.html); writing topic " + this.topic.name()
+		return "Ride producer ready " + where
+				+ " (replay page /, POST /rides/replay, API docs /swagger-ui.html); writing topic " + this.topic.name()
 				+ " as " + format + " to Kafka " + String.join(",", this.kafka.getBootstrapServers());
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.ridestream.serde.RideHeaders;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,8 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReplayArrivals {
-
-	static final String REPLAY_ID_HEADER = "ridestream-replay-id";
 
 	static final String REPLAY_ID_MDC = "replayId";
 
@@ -92,8 +91,7 @@ class ReplayArrivals {
 	}
 
 	private static String replayId(ConsumerRecord<?, ?> record) {
-		Header header = record.headers().lastHeader(REPLAY_ID_HEADER);
-		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+		return HEADERS.get(record.headers(), RideHeaders.REPLAY_ID);
 	}
 
 }

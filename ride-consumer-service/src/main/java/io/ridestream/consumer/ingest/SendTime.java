@@ -2,16 +2,15 @@ package io.ridestream.consumer.ingest;
 
 import java.util.concurrent.TimeUnit;
 
+import io.ridestream.serde.RideHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * When a ride was sent: the producer's {@value #HEADER} header, milliseconds since the epoch as decimal text. A
- * replay's record timestamp is usually the ride's pickup time, which says nothing about when it was sent.
+ * When a ride was sent: the producer's {@link RideHeaders#SENT_AT} header, milliseconds since the epoch as decimal
+ * text. A replay's record timestamp is usually the ride's pickup time, which says nothing about when it was sent.
  */
 final class SendTime {
-
-	static final String HEADER = "ridestream-sent-at";
 
 	static final long UNKNOWN = -1;
 
@@ -24,7 +23,7 @@ final class SendTime {
 
 	/** The record's send time from its header, or {@link #UNKNOWN} without one (or with one that is no time). */
 	static long of(ConsumerRecord<?, ?> record) {
-		Header header = record.headers().lastHeader(HEADER);
+		Header header = record.headers().lastHeader(RideHeaders.SENT_AT);
 		byte[] digits = (header != null) ? header.value() : null;
 		if (digits == null || digits.length == 0 || digits.length > 18) {
 			return UNKNOWN;

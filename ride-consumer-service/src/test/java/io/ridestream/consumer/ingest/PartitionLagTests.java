@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ridestream.serde.RideHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -130,7 +131,7 @@ class PartitionLagTests {
 						"key", "ride " + i);
 				if (sentAt >= 0) {
 					record.headers()
-						.add(new RecordHeader(SendTime.HEADER, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8)));
+						.add(new RecordHeader(RideHeaders.SENT_AT, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8)));
 				}
 				producer.send(record);
 			}

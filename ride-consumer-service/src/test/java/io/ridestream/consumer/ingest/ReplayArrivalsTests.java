@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.ridestream.serde.RideHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class ReplayArrivalsTests {
 	private ConsumerRecord<String, String> ride(int partition, String replayId) {
 		ConsumerRecord<String, String> record = new ConsumerRecord<>("rides", partition, this.offset++, null, "ride");
 		if (replayId != null) {
-			record.headers().add(new RecordHeader(ReplayArrivals.REPLAY_ID_HEADER, replayId.getBytes(StandardCharsets.UTF_8)));
+			record.headers().add(new RecordHeader(RideHeaders.REPLAY_ID, replayId.getBytes(StandardCharsets.UTF_8)));
 		}
 		return record;
 	}

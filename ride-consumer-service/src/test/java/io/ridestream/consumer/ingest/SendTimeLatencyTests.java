@@ -10,6 +10,7 @@ import io.ridestream.consumer.PrometheusScrape;
 import io.ridestream.consumer.RidesCsvFigures;
 import io.ridestream.model.Ride;
 import io.ridestream.serde.RideSerializer;
+import io.ridestream.serde.RideHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -68,7 +69,7 @@ class SendTimeLatencyTests {
 				ProducerRecord<String, byte[]> record = new ProducerRecord<>("rides", 0, pickup, "1",
 						serializer.serialize("rides", ride));
 				record.headers()
-					.add(new RecordHeader(SendTime.HEADER, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8)));
+					.add(new RecordHeader(RideHeaders.SENT_AT, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8)));
 				producer.send(record);
 			}
 		}

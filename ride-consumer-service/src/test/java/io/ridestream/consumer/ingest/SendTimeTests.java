@@ -3,6 +3,7 @@ package io.ridestream.consumer.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import io.ridestream.serde.RideHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -51,7 +52,7 @@ class SendTimeTests {
 	private static ConsumerRecord<String, String> ride(long timestamp, String sentAt) {
 		RecordHeaders headers = new RecordHeaders();
 		if (sentAt != null) {
-			headers.add(new RecordHeader(SendTime.HEADER, sentAt.getBytes(StandardCharsets.UTF_8)));
+			headers.add(new RecordHeader(RideHeaders.SENT_AT, sentAt.getBytes(StandardCharsets.UTF_8)));
 		}
 		return new ConsumerRecord<>("rides", 0, 0, timestamp, TimestampType.CREATE_TIME, 0, 0, "1", "ride", headers,
 				Optional.empty());

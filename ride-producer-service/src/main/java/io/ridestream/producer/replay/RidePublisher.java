@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
 
 import io.ridestream.read.RideRow;
 import io.ridestream.model.Ride;
+import io.ridestream.serde.RideHeaders;
 import io.ridestream.serde.registry.SchemaRegistryException;
 import io.ridestream.producer.topic.TopicProperties;
 
@@ -47,17 +48,6 @@ import io.ridestream.producer.topic.TopicProperties;
  */
 @Component
 class RidePublisher {
-
-	static final String REPLAY_ID_HEADER = "ridestream-replay-id";
-
-	static final String SOURCE_LINE_HEADER = "ridestream-source-line";
-
-	/**
-	 * When the ride was handed to the producer, in milliseconds since the epoch, as decimal text: consumers measure
-	 * lag and latency from it, as the record timestamp is usually the pickup time. Last, so that a consumer's
-	 * {@code lastHeader} finds it first.
-	 */
-	static final String SENT_AT_HEADER = "ridestream-sent-at";
 
 	private static final Log logger = LogFactory.getLog(RidePublisher.class);
 
@@ -196,10 +186,10 @@ class RidePublisher {
 		long now = System.currentTimeMillis();
 		long timestamp = limits.timestampOf(pickup, now);
 		List<Header> headers = new ArrayList<>(3 + trace.size());
-		headers.add(header(REPLAY_ID_HEADER, replayId));
-		headers.add(header(SOURCE_LINE_HEADER, Long.toString(row.position())));
+		headers.add(header(RideHeaders.REPLAY_ID, replayId));
+		headers.add(header(RideHeaders.SOURCE_LINE, Long.toString(row.position())));
 		headers.addAll(trace);
-		headers.add(header(SENT_AT_HEADER, Long.toString(now)));
+		headers.add(header(RideHeaders.SENT_AT, Long.toString(now)));
 		CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
 		producer.send(new ProducerRecord<>(this.topic, null, timestamp, key.of(ride), ride, headers),
 				(metadata, exception) -> {

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.ridestream.model.Ride;
 import io.ridestream.serde.RideDeserializer;
+import io.ridestream.serde.RideHeaders;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
@@ -73,7 +74,7 @@ final class RideRecords {
 			await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
 				consumer.poll(Duration.ofMillis(100))
 					.forEach((record) -> {
-						if (replayId.equals(header(record, RidePublisher.REPLAY_ID_HEADER))) {
+						if (replayId.equals(header(record, RideHeaders.REPLAY_ID))) {
 							records.add(record);
 						}
 					});
@@ -89,11 +90,11 @@ final class RideRecords {
 	}
 
 	static long sentAt(ConsumerRecord<?, ?> record) {
-		return Long.parseLong(header(record, RidePublisher.SENT_AT_HEADER));
+		return Long.parseLong(header(record, RideHeaders.SENT_AT));
 	}
 
 	static long sourceLine(ConsumerRecord<?, ?> record) {
-		return Long.parseLong(header(record, RidePublisher.SOURCE_LINE_HEADER));
+		return Long.parseLong(header(record, RideHeaders.SOURCE_LINE));
 	}
 
 }
